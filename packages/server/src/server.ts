@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './http/app.js'
+import { Authenticator } from './http/auth.js'
+import { type IngestHooks, noHooks } from './ingest/index.js'
+import type { Project } from './model/index.js'
+import { type CreatedKey, ensureDefaultProject, ProjectPricers } from './projects/index.js'
+import { type Db, openStore } from './store/index.js'
+import { VERSION } from './version.js'
+
+export type ServerOptions = {
+  databaseUrl?: string
+  /** An already opened store (tests); otherwise `databaseUrl` is opened. */
+  db?: Db
+  host?: string
+  /** 0 picks a free port. */
+  port?: number
+  logger?: boolean | object
+}
+
+export type RunningServer = {
+  app: FastifyInstance
+  db: Db
+  auth: Authenticator
+  url: string
+  project: Project
+  /** The admin key created on first start (shown once), if this start created it. */
+  createdKey?: CreatedKey
+  hooks: IngestHooks
+  close(): Promise<void>
+}
+
+/** Opens the store, makes sure a project exists, and serves the HTTP API. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const db = options.db ?? (await openStore(options.databaseUrl ?? 'chatlens.db'))
+  const { project, created } = await ensureDefaultProject(db)
+  const auth = new Authenticator(db)
+  const hooks = noHooks()
+  const app = await buildApp({ db, auth, pricers: new ProjectPricers(db), hooks, version: VERSION, logger: options.logger })
+  const host = options.host ?? '127.0.0.1'
+  await app.listen({ host, port: options.port ?? 0 })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  return {
+    app,
+    db,
+    auth,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    project,
+    createdKey: created,
+    hooks,
+    close: async () => {
+      await app.close()
+      await db.close()
+    },
+  }
+}

@@ -1,0 +1,14 @@
+/** A FIFO async mutex: `const release = await m.acquire(); try { … } finally { release() }`. */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve()
+
+  acquire(): Promise<() => void> {
+    let release!: () => void
+    const next = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const ready = this.tail.then(() => release)
+    this.tail = this.tail.then(() => next)
+    return ready
+  }
+}

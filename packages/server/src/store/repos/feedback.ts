@@ -1,0 +1,53 @@
+import type { Feedback, Thumbs } from '../../model/index.js'
+import type { Queryable, SqlValue } from '../db.js'
+import { findByIds, parseJson, placeholders, selectByIds, upsertRows } from './sql.js'
+
+export const FEEDBACK_COLUMNS = [
+  'project_id', 'id', 'trace_id', 'session_id', 'user_id', 'thumbs', 'rating', 'satisfaction', 'comment',
+  'correction', 'timestamp', 'metadata', 'created_at',
+] as const // biome-ignore format: a table of column names
+
+export type FeedbackRow = { [K in (typeof FEEDBACK_COLUMNS)[number]]: SqlValue } & {
+  project_id: string
+  id: string
+  timestamp: number
+  metadata: string
+}
+
+export function feedbackRowToFeedback(r: FeedbackRow): Feedback {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    traceId: r.trace_id as string | null,
+    sessionId: r.session_id as string | null,
+    userId: r.user_id as string | null,
+    thumbs: r.thumbs as Thumbs | null,
+    rating: r.rating as number | null,
+    satisfaction: r.satisfaction as number | null,
+    comment: r.comment as string | null,
+    correction: r.correction as string | null,
+    timestamp: r.timestamp,
+    metadata: parseJson<Record<string, unknown>>(r.metadata, {}),
+    createdAt: r.created_at as number,
+  }
+}
+
+export const findFeedbackRows = (tx: Queryable, projectId: string, ids: readonly string[]) =>
+  findByIds<FeedbackRow>(tx, 'feedback', projectId, ids)
+
+export function upsertFeedbackRows(tx: Queryable, rows: readonly FeedbackRow[]): Promise<void> {
+  return upsertRows(tx, 'feedback', FEEDBACK_COLUMNS, ['project_id', 'id'], rows)
+}
+
+export async function listFeedbackFor(
+  db: Queryable,
+  projectId: string,
+  target: { traceId: string } | { sessionId: string },
+): Promise<Feedback[]> {
+  const [column, value] = 'traceId' in target ? ['trace_id', target.traceId] : ['session_id', target.sessionId]
+  const rows = await db.all<FeedbackRow>(
+    `SELECT * FROM feedback WHERE project_id = ? AND ${column} = ? ORDER BY timestamp`,
+    [projectId, value as SqlValue],
+  )
+  return rows.map(feedbackRowToFeedback)
+}
