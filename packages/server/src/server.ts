@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { type BackgroundTask, createBackgroundTasks } from './background.js'
 import { buildApp } from './http/app.js'
 import { Authenticator } from './http/auth.js'
 import { type IngestHooks, noHooks } from './ingest/index.js'
@@ -15,6 +16,8 @@ export type ServerOptions = {
   /** 0 picks a free port. */
   port?: number
   logger?: boolean | object
+  /** Start background tasks (default true). */
+  background?: boolean
 }
 
 export type RunningServer = {
@@ -26,6 +29,7 @@ export type RunningServer = {
   /** The admin key created on first start (shown once), if this start created it. */
   createdKey?: CreatedKey
   hooks: IngestHooks
+  tasks: BackgroundTask[]
   close(): Promise<void>
 }
 
@@ -37,7 +41,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hooks = noHooks()
   const app = await buildApp({ db, auth, pricers: new ProjectPricers(db), hooks, version: VERSION, logger: options.logger })
   const host = options.host ?? '127.0.0.1'
+  const tasks = options.background === false ? [] : createBackgroundTasks({ db, hooks })
   await app.listen({ host, port: options.port ?? 0 })
+  for (const task of tasks) task.start()
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   return {
@@ -48,8 +54,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     project,
     createdKey: created,
     hooks,
+    tasks,
     close: async () => {
       await app.close()
+      for (const task of tasks) await task.stop()
       await db.close()
     },
   }

@@ -35,6 +35,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
   })
+  // The API speaks JSON only; anything else is a 415 rather than a confusing 400.
+  app.removeContentTypeParser('text/plain')
   app.decorateRequest('auth', null as unknown as AuthContext)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((req) => {

@@ -4,6 +4,7 @@ import {
   findSessionRows,
   findSpanRows,
   findTraceRows,
+  lockKeys,
   firstGenerationModels,
   type FeedbackRow,
   type Queryable,
@@ -43,6 +44,14 @@ export async function applyPatches(
 ): Promise<Written> {
   const spanTraceIds = patches.flatMap((p) => (p.kind === 'span' ? [p.traceId] : []))
   const traceIds = [...new Set([...idsOf(patches, 'trace'), ...spanTraceIds])]
+  const sessionIds = patches.flatMap((p) =>
+    p.kind === 'session' ? [p.id] : p.kind === 'trace' && p.fields.session_id ? [p.fields.session_id as string] : [],
+  )
+  await lockKeys(tx, [
+    ...traceIds.map((id) => `trace:${projectId}:${id}`),
+    ...sessionIds.map((id) => `session:${projectId}:${id}`),
+    ...patches.filter((p) => p.kind !== 'trace' && p.kind !== 'session').map((p) => `${p.kind}:${projectId}:${p.id}`),
+  ])
   const [traces, spans, scores, feedback] = await Promise.all([
     findTraceRows(tx, projectId, traceIds).then(byId),
     findSpanRows(tx, projectId, idsOf(patches, 'span')).then(byId),

@@ -29,7 +29,11 @@ export const EventEnvelope = z.object({
   id: Id,
   type: EventType,
   timestamp: Time.optional(),
-  body: z.record(z.string(), z.unknown()),
+  // Only "an object" here: the body's own schema checks its fields next.
+  body: z.custom<Record<string, unknown>>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'expected an object',
+  ),
 })
 export type EventEnvelope = z.infer<typeof EventEnvelope>
 

@@ -2,7 +2,7 @@ import type { Migration } from './types.js'
 
 export const core: Migration = {
   id: '001-core',
-  statements: ({ int, real }) => [
+  statements: ({ int, real, withoutRowid }) => [
     `CREATE TABLE projects (
       id TEXT PRIMARY KEY, name TEXT NOT NULL, settings TEXT NOT NULL DEFAULT '{}', created_at ${int} NOT NULL)`,
     `CREATE TABLE api_keys (
@@ -25,7 +25,7 @@ export const core: Migration = {
     'CREATE INDEX traces_user ON traces (project_id, user_id, timestamp)',
     `CREATE TABLE trace_tags (
       project_id TEXT NOT NULL, trace_id TEXT NOT NULL, tag TEXT NOT NULL, timestamp ${int} NOT NULL,
-      PRIMARY KEY (project_id, trace_id, tag))`,
+      PRIMARY KEY (project_id, trace_id, tag))${withoutRowid}`,
     'CREATE INDEX trace_tags_tag ON trace_tags (project_id, tag, timestamp)',
     `CREATE TABLE spans (
       project_id TEXT NOT NULL, id TEXT NOT NULL, trace_id TEXT NOT NULL, parent_id TEXT, kind TEXT NOT NULL,
@@ -61,7 +61,7 @@ export const core: Migration = {
     'CREATE INDEX feedback_time ON feedback (project_id, timestamp)',
     `CREATE TABLE ingest_events (
       project_id TEXT NOT NULL, event_id TEXT NOT NULL, received_at ${int} NOT NULL,
-      PRIMARY KEY (project_id, event_id))`,
+      PRIMARY KEY (project_id, event_id))${withoutRowid}`,
     'CREATE INDEX ingest_events_received ON ingest_events (received_at)',
   ],
 }

@@ -1,11 +1,24 @@
 import type { Dialect } from '../db.js'
 
 /** Column types spelled per engine, so one migration file serves both. */
-export type Types = { int: string; real: string; text: string; serial: string }
+export type Types = {
+  int: string
+  real: string
+  text: string
+  serial: string
+  /** Table suffix for small rows keyed by their primary key (one B-tree instead of two in SQLite). */
+  withoutRowid: string
+}
 
 export const TYPES: Record<Dialect, Types> = {
-  sqlite: { int: 'INTEGER', real: 'REAL', text: 'TEXT', serial: 'INTEGER PRIMARY KEY AUTOINCREMENT' },
-  postgres: { int: 'BIGINT', real: 'DOUBLE PRECISION', text: 'TEXT', serial: 'BIGSERIAL PRIMARY KEY' },
+  sqlite: {
+    int: 'INTEGER',
+    real: 'REAL',
+    text: 'TEXT',
+    serial: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    withoutRowid: ' WITHOUT ROWID',
+  },
+  postgres: { int: 'BIGINT', real: 'DOUBLE PRECISION', text: 'TEXT', serial: 'BIGSERIAL PRIMARY KEY', withoutRowid: '' },
 }
 
 export type Migration = {

@@ -1,9 +1,13 @@
-import type { Queryable } from '../db.js'
-import { insertIgnore, placeholders, selectByIds } from './sql.js'
+import type { Queryable, SqlValue } from '../db.js'
+import { insertSql, ROWS_PER_STATEMENT } from './sql.js'
+
+const COLUMNS = ['project_id', 'event_id', 'received_at']
+const TAIL = 'ON CONFLICT (project_id, event_id) DO NOTHING RETURNING event_id'
 
 /**
  * Records event ids and returns those seen for the first time. Replaying an event (an SDK
- * retry after a lost response) must not apply its update again over newer data.
+ * retry after a lost response) must not apply its update again over newer data. On
+ * PostgreSQL a concurrent batch with the same id waits for this one and then sees it taken.
  */
 export async function claimEventIds(
   tx: Queryable,
@@ -11,17 +15,13 @@ export async function claimEventIds(
   eventIds: readonly string[],
   now: number,
 ): Promise<Set<string>> {
-  const seen = await selectByIds(eventIds, (chunk) =>
-    tx.all<{ event_id: string }>(
-      `SELECT event_id FROM ingest_events WHERE project_id = ? AND event_id IN (${placeholders(chunk.length)})`,
-      [projectId, ...chunk],
-    ),
-  )
-  const known = new Set(seen.map((r) => r.event_id))
   const fresh = new Set<string>()
-  for (const id of eventIds) if (!known.has(id)) fresh.add(id)
-  const rows = [...fresh].map((event_id) => ({ project_id: projectId, event_id, received_at: now }))
-  await insertIgnore(tx, 'ingest_events', ['project_id', 'event_id', 'received_at'], ['project_id', 'event_id'], rows)
+  for (let i = 0; i < eventIds.length; i += ROWS_PER_STATEMENT) {
+    const chunk = eventIds.slice(i, i + ROWS_PER_STATEMENT)
+    const params: SqlValue[] = chunk.flatMap((id) => [projectId, id, now])
+    const rows = await tx.all<{ event_id: string }>(insertSql('ingest_events', COLUMNS, chunk.length, TAIL), params)
+    for (const r of rows) fresh.add(r.event_id)
+  }
   return fresh
 }
 

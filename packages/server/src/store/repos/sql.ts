@@ -1,7 +1,7 @@
 import type { Queryable, SqlValue } from '../db.js'
 
 /** Rows per multi-row INSERT: few distinct statement texts to cache, few round trips. */
-const ROWS_PER_STATEMENT = 64
+export const ROWS_PER_STATEMENT = 64
 
 export type Row = Record<string, SqlValue>
 
@@ -36,7 +36,8 @@ export function insertIgnore(
 
 const statementCache = new Map<string, string>()
 
-function insertSql(table: string, columns: readonly string[], count: number, tail: string): string {
+/** The text of a multi-row INSERT, cached per shape. */
+export function insertSql(table: string, columns: readonly string[], count: number, tail: string): string {
   const cacheKey = `${table}|${columns.join(',')}|${count}|${tail}`
   let sql = statementCache.get(cacheKey)
   if (!sql) {

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import Database, { type Statement } from 'better-sqlite3'
 import type { Db, Params, Queryable } from '../db.js'
-import { Mutex } from '../mutex.js'
 
 /** Waits this long for a lock held by another process before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000
@@ -47,17 +46,27 @@ class Connection implements Queryable {
   }
 }
 
+/** Most transactions that share one commit (one fsync). */
+const MAX_GROUP = 64
+
+type Pending = { fn: (tx: Queryable) => Promise<unknown>; resolve(v: unknown): void; reject(e: unknown): void }
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+
 /**
- * better-sqlite3 is synchronous, so one writer connection is shared: writes and transactions
- * take turns through a mutex. Reads use a second connection, which in WAL mode sees only
+ * better-sqlite3 is synchronous, so one writer connection is shared and transactions take
+ * turns. Those that queue up while another commits are run back to back, each inside its own
+ * SAVEPOINT (so one failing rolls back only itself), and then committed together: one fsync
+ * for the group ("group commit"). Each caller's promise settles only after that COMMIT, so a
+ * resolved transaction is durable. Reads use a second connection, which in WAL mode sees only
  * committed data and never waits for the writer.
  */
 export class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const
   private readonly writer: Connection
   private readonly reader: Connection
-  private readonly lock = new Mutex()
   private readonly inTransaction = new AsyncLocalStorage<true>()
+  private queue: Pending[] = []
+  private draining: Promise<void> | null = null
 
   constructor(readonly file: string) {
     this.writer = new Connection(openConnection(file, false))
@@ -74,25 +83,62 @@ export class SqliteDb implements Db {
     return this.transaction((tx) => tx.run(sql, params))
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     if (this.inTransaction.getStore()) {
-      throw new Error('nested use of the Db inside a transaction: use the tx you were given')
+      return Promise.reject(new Error('nested use of the Db inside a transaction: use the tx you were given'))
     }
-    const release = await this.lock.acquire()
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject })
+      // setImmediate lets requests that are already readable queue up and join this group.
+      this.draining ??= new Promise<void>((done) => setImmediate(() => this.drain().finally(done)))
+    })
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length) {
+      const group = this.queue.splice(0, MAX_GROUP)
+      const outcomes = await this.runGroup(group)
+      group.forEach((p, i) => {
+        const o = outcomes[i]!
+        if (o.ok) p.resolve(o.value)
+        else p.reject(o.error)
+      })
+    }
+    this.draining = null
+  }
+
+  private async runGroup(group: Pending[]): Promise<Outcome[]> {
     const raw = this.writer.raw
     try {
       raw.exec('BEGIN IMMEDIATE')
-      try {
-        const result = await this.inTransaction.run(true, () => fn(this.writer))
-        raw.exec('COMMIT')
-        return result
-      } catch (err) {
-        if (raw.inTransaction) raw.exec('ROLLBACK')
-        throw err
-      }
-    } finally {
-      release()
+    } catch (error) {
+      return group.map(() => ({ ok: false, error }))
     }
+    const outcomes: Outcome[] = []
+    for (const p of group) {
+      raw.exec('SAVEPOINT tx')
+      try {
+        const value = await this.inTransaction.run(true, () => p.fn(this.writer))
+        raw.exec('RELEASE tx')
+        outcomes.push({ ok: true, value })
+      } catch (error) {
+        if (!raw.inTransaction) {
+          // SQLite itself rolled the whole transaction back (I/O error, disk full): nothing
+          // of this group was committed, so every member fails.
+          return group.map(() => ({ ok: false, error }))
+        }
+        raw.exec('ROLLBACK TO tx')
+        raw.exec('RELEASE tx')
+        outcomes.push({ ok: false, error })
+      }
+    }
+    try {
+      raw.exec('COMMIT')
+    } catch (error) {
+      if (raw.inTransaction) raw.exec('ROLLBACK')
+      return group.map(() => ({ ok: false, error }))
+    }
+    return outcomes
   }
 
   async *iterate<T>(sql: string, params: Params = []): AsyncIterable<T> {
@@ -105,18 +151,9 @@ export class SqliteDb implements Db {
     }
   }
 
-  /** Runs raw SQL with several statements (migrations). */
-  exec(sql: string): void {
-    this.writer.raw.exec(sql)
-  }
-
   async close(): Promise<void> {
-    const release = await this.lock.acquire()
-    try {
-      this.reader.raw.close()
-      this.writer.raw.close()
-    } finally {
-      release()
-    }
+    await this.draining
+    this.reader.raw.close()
+    this.writer.raw.close()
   }
 }

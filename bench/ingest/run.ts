@@ -1,0 +1,83 @@
+// bench/ingest: spans per second stored through the HTTP batch API, against the raw
+// better-sqlite3 insert rate of the same rows. Run: npm run bench -- ingest
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import Database from 'better-sqlite3'
+import { rawInsertRate } from './raw.js'
+import { makeBatches } from './spans.js'
+
+const BATCH_SIZE = 500
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 200)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4)
+const WARMUP_BATCHES = 10
+
+const dir = mkdtempSync(join(tmpdir(), 'chatlens-bench-ingest-'))
+const file = join(dir, 'http.db')
+const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts'), file], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+const { url, key } = JSON.parse(await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => r.value))
+
+const bodies = makeBatches(BATCHES + WARMUP_BATCHES, BATCH_SIZE).map((b) => JSON.stringify(b))
+const avgSpanBytes = Math.round(bodies[0]!.length / BATCH_SIZE)
+
+async function post(body: string) {
+  const res = await fetch(`${url}/api/v1/ingest`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body,
+  })
+  const out = (await res.json()) as { successes: unknown[]; errors: unknown[] }
+  if (res.status !== 207 || out.errors.length) throw new Error(`ingest failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`)
+}
+
+for (const body of bodies.slice(0, WARMUP_BATCHES)) await post(body)
+const queue = bodies.slice(WARMUP_BATCHES)
+const latencies: number[] = []
+const t0 = performance.now()
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    for (let body = queue.shift(); body; body = queue.shift()) {
+      const t = performance.now()
+      await post(body)
+      latencies.push(performance.now() - t)
+    }
+  }),
+)
+const httpSeconds = (performance.now() - t0) / 1000
+child.kill('SIGTERM')
+await new Promise((r) => child.on('exit', r))
+
+const stored = (new Database(file, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM spans').get() as { n: number }).n
+const expected = (BATCHES + WARMUP_BATCHES) * BATCH_SIZE
+if (stored !== expected) throw new Error(`stored ${stored} spans, expected ${expected}`)
+
+const httpRate = (BATCHES * BATCH_SIZE) / httpSeconds
+const rawEvents = makeBatches(BATCHES, BATCH_SIZE).flatMap((b) => b.batch)
+const rawRate = await rawInsertRate(join(dir, 'raw.db'), rawEvents)
+rmSync(dir, { recursive: true, force: true })
+
+latencies.sort((a, b) => a - b)
+const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
+const result = {
+  bench: 'ingest',
+  spans: BATCHES * BATCH_SIZE,
+  batchSize: BATCH_SIZE,
+  concurrency: CONCURRENCY,
+  avgSpanBytes,
+  httpSpansPerSecond: Math.round(httpRate),
+  rawSpansPerSecond: Math.round(rawRate),
+  httpShareOfRaw: Number((httpRate / rawRate).toFixed(3)),
+  batchLatencyMsP50: Number(p(0.5).toFixed(1)),
+  batchLatencyMsP99: Number(p(0.99).toFixed(1)),
+}
+console.log(`
+ingest: ${result.spans} spans of ~${avgSpanBytes} B in batches of ${BATCH_SIZE}, ${CONCURRENCY} requests in flight
+  HTTP batch API      ${result.httpSpansPerSecond.toLocaleString('en')} spans/s  (batch p50 ${result.batchLatencyMsP50} ms, p99 ${result.batchLatencyMsP99} ms)
+  raw better-sqlite3  ${result.rawSpansPerSecond.toLocaleString('en')} spans/s  (one transaction, prepared insert)
+  HTTP / raw          ${(result.httpShareOfRaw * 100).toFixed(1)} %
+`)
+console.log(JSON.stringify(result))

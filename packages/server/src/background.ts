@@ -1,0 +1,47 @@
+import type { IngestHooks } from './ingest/index.js'
+import { type Db, pruneEventIds } from './store/index.js'
+
+/** Work the server does on its own while it runs: queues, rollups, alert checks, cleanup. */
+export interface BackgroundTask {
+  readonly name: string
+  start(): void
+  /** Stops and waits for work in progress. */
+  stop(): Promise<void>
+}
+
+export type TaskContext = { db: Db; hooks: IngestHooks }
+
+/** How long event ids are remembered for de-duplication. */
+export const EVENT_ID_RETENTION_MS = 7 * 86_400_000
+const PRUNE_INTERVAL_MS = 3_600_000
+
+/** Runs `tick` every `intervalMs` (unref'd, never overlapping); logs instead of crashing. */
+export function everyInterval(name: string, intervalMs: number, tick: () => Promise<unknown>): BackgroundTask {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<unknown> | undefined
+  return {
+    name,
+    start() {
+      timer = setInterval(() => {
+        if (running) return
+        running = tick()
+          .catch((err) => process.stderr.write(`chatlens: ${name} failed: ${(err as Error).message}\n`))
+          .finally(() => {
+            running = undefined
+          })
+      }, intervalMs)
+      timer.unref()
+    },
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
+
+/** Every background task, built for one server. Add new ones here. */
+export function createBackgroundTasks(ctx: TaskContext): BackgroundTask[] {
+  return [
+    everyInterval('prune-event-ids', PRUNE_INTERVAL_MS, () => pruneEventIds(ctx.db, Date.now() - EVENT_ID_RETENTION_MS)),
+  ]
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { Command } from 'commander'
+import { VERSION } from '../version.js'
+import { registerKeys } from './keys.js'
+import { registerServe } from './serve.js'
+
+const program = new Command('chatlens')
+  .description('watch and improve LLM chatbots: traces, quality, cost, alerts, prompts, experiments')
+  .version(VERSION)
+registerServe(program)
+registerKeys(program)
+
+program.parseAsync(process.argv).catch((err: Error) => {
+  process.stderr.write(`chatlens: ${err.message}\n`)
+  process.exit(1)
+})
