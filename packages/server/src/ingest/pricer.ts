@@ -1,5 +1,5 @@
 import { computeCostUsd } from '../llm/pricing.js'
-import { countTokens, textOf } from '../llm/tokens.js'
+import { countMessageTokens } from '../llm/tokens.js'
 import type { PriceOverride } from '../model/index.js'
 import type { UsagePricer } from './derive.js'
 
@@ -7,6 +7,7 @@ import type { UsagePricer } from './derive.js'
 export function createPricer(overrides: readonly PriceOverride[] = []): UsagePricer {
   return {
     costUsd: (model, usage) => computeCostUsd(model, usage, overrides),
-    countTokens: (json, model) => countTokens(textOf(JSON.parse(json)), model ?? undefined),
+    // Chat message arrays count as OpenAI bills them (message framing included); anything else by its text.
+    countTokens: (json, model) => countMessageTokens(JSON.parse(json), model),
   }
 }

@@ -86,8 +86,11 @@ async function stream(res: ServerResponse, req: ChatRequest, content: string, de
 }
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
-  const { reply = (r) => `You said: ${lastUserText(r)}`, behaviour = () => 'ok', retryAfterSeconds = 1 } =
-    options
+  const {
+    reply = (r) => `You said: ${lastUserText(r)}`,
+    behaviour = () => 'ok',
+    retryAfterSeconds = 1,
+  } = options
   const requests: ChatRequest[] = []
   const hanging = new Set<ServerResponse>()
 
