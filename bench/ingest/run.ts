@@ -19,7 +19,12 @@ const file = join(dir, 'http.db')
 const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts'), file], {
   stdio: ['ignore', 'pipe', 'inherit'],
 })
-const { url, key } = JSON.parse(await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => r.value))
+const { url, key } = JSON.parse(
+  await createInterface({ input: child.stdout })
+    [Symbol.asyncIterator]()
+    .next()
+    .then((r) => r.value),
+)
 
 const bodies = makeBatches(BATCHES + WARMUP_BATCHES, BATCH_SIZE).map((b) => JSON.stringify(b))
 const avgSpanBytes = Math.round(bodies[0]!.length / BATCH_SIZE)
@@ -31,7 +36,8 @@ async function post(body: string) {
     body,
   })
   const out = (await res.json()) as { successes: unknown[]; errors: unknown[] }
-  if (res.status !== 207 || out.errors.length) throw new Error(`ingest failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`)
+  if (res.status !== 207 || out.errors.length)
+    throw new Error(`ingest failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`)
 }
 
 for (const body of bodies.slice(0, WARMUP_BATCHES)) await post(body)
@@ -51,7 +57,9 @@ const httpSeconds = (performance.now() - t0) / 1000
 child.kill('SIGTERM')
 await new Promise((r) => child.on('exit', r))
 
-const stored = (new Database(file, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM spans').get() as { n: number }).n
+const stored = (
+  new Database(file, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM spans').get() as { n: number }
+).n
 const expected = (BATCHES + WARMUP_BATCHES) * BATCH_SIZE
 if (stored !== expected) throw new Error(`stored ${stored} spans, expected ${expected}`)
 

@@ -27,7 +27,10 @@ export function registerKeys(program: Command) {
     .option('-n, --name <name>', 'a name to recognise the key by', 'key')
     .option('-s, --scopes <scopes>', 'comma-separated: ingest, read, admin', 'ingest,read')
     .action(async (flags: ServerFlags & { name: string; scopes: string }) => {
-      const scopes = z.array(Scope).min(1).safeParse(flags.scopes.split(',').map((s) => s.trim()))
+      const scopes = z
+        .array(Scope)
+        .min(1)
+        .safeParse(flags.scopes.split(',').map((s) => s.trim()))
       if (!scopes.success) fail(`--scopes: "${flags.scopes}" is not a list of ingest, read, admin`)
       const { key, secret } = await withProject(flags, (db, projectId) =>
         createApiKey(db, projectId, { name: flags.name, scopes: scopes.data }),
@@ -40,10 +43,18 @@ export function registerKeys(program: Command) {
     .description('list keys (never their secrets)')
     .action(async (flags: ServerFlags) => {
       const list = await withProject(flags, (db, projectId) => listApiKeys(db, projectId))
-      const rows = list.map((k) => [k.id, k.name, `${k.prefix}…`, k.scopes.join(','), date(k.lastUsedAt), k.revokedAt ? 'revoked' : 'active'])
+      const rows = list.map((k) => [
+        k.id,
+        k.name,
+        `${k.prefix}…`,
+        k.scopes.join(','),
+        date(k.lastUsedAt),
+        k.revokedAt ? 'revoked' : 'active',
+      ])
       const header = ['id', 'name', 'prefix', 'scopes', 'last used', 'status']
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
-      for (const r of [header, ...rows]) process.stdout.write(`${r.map((c, i) => String(c).padEnd(widths[i]!)).join('  ')}\n`)
+      for (const r of [header, ...rows])
+        process.stdout.write(`${r.map((c, i) => String(c).padEnd(widths[i]!)).join('  ')}\n`)
     })
 
   serverOptions(keys.command('revoke <id>'))

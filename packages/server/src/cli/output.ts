@@ -15,4 +15,5 @@ export function fail(message: string, hint?: string): never {
 
 export const usd = (n: number | null | undefined) =>
   n == null ? '–' : n >= 1 ? `$${n.toFixed(2)}` : `$${n.toFixed(n >= 0.01 ? 3 : 5)}`
-export const ms = (n: number | null | undefined) => (n == null ? '–' : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.round(n)} ms`)
+export const ms = (n: number | null | undefined) =>
+  n == null ? '–' : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.round(n)} ms`

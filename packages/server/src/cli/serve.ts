@@ -16,10 +16,16 @@ export async function launch(flags: ServerFlags): Promise<{ server: RunningServe
   const config = resolveServerConfig(flags)
   let server: RunningServer
   try {
-    server = await startServer({ databaseUrl: config.databaseUrl, host: config.host, port: config.port, logger: { level: 'warn' } })
+    server = await startServer({
+      databaseUrl: config.databaseUrl,
+      host: config.host,
+      port: config.port,
+      logger: { level: 'warn' },
+    })
   } catch (err) {
     const e = err as NodeJS.ErrnoException
-    if (e.code === 'EADDRINUSE') fail(`port ${config.port} is in use`, 'pass --port <another port>, or stop the other server')
+    if (e.code === 'EADDRINUSE')
+      fail(`port ${config.port} is in use`, 'pass --port <another port>, or stop the other server')
     throw err
   }
   const token = server.auth.mintLocalToken(server.project.id, ['admin'], 'dashboard')
@@ -30,7 +36,9 @@ export async function launch(flags: ServerFlags): Promise<{ server: RunningServe
   out.write(`  project    ${server.project.name}\n`)
   if (server.createdKey) {
     out.write(`  admin key  ${yellow(server.createdKey.secret)}\n`)
-    out.write(`             ${dim('created on first start and shown only now: keep it (chatlens keys create makes more)')}\n`)
+    out.write(
+      `             ${dim('created on first start and shown only now: keep it (chatlens keys create makes more)')}\n`,
+    )
   }
   out.write(`  dashboard  ${cyan(dashboardUrl)}\n`)
   out.write(`             ${dim('this link logs you in while this process runs')}\n`)

@@ -37,7 +37,11 @@ export class Authenticator {
   async authenticate(header: string | undefined, now = Date.now()): Promise<AuthContext> {
     const secret = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1]
     if (!secret) {
-      throw new AppError(401, 'missing_api_key', 'send "Authorization: Bearer <api key>"; create a key with `chatlens keys create`')
+      throw new AppError(
+        401,
+        'missing_api_key',
+        'send "Authorization: Bearer <api key>"; create a key with `chatlens keys create`',
+      )
     }
     const hash = hashSecret(secret)
     const local = this.local.get(hash)

@@ -15,7 +15,11 @@ function toAppError(err: unknown): AppError {
   const fe = err as FastifyError
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError(413, 'payload_too_large', `request body is larger than ${MAX_BODY_BYTES} bytes; send smaller batches`)
+      return new AppError(
+        413,
+        'payload_too_large',
+        `request body is larger than ${MAX_BODY_BYTES} bytes; send smaller batches`,
+      )
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError(415, 'unsupported_media_type', 'send JSON with content-type: application/json')
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

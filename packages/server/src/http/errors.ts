@@ -13,6 +13,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new AppError(404, 'not_found', `${what} ${JSON.stringify(id)} not found`)
+export const notFound = (what: string, id: string) =>
+  new AppError(404, 'not_found', `${what} ${JSON.stringify(id)} not found`)
 export const badRequest = (code: string, message: string, field?: string) =>
   new AppError(400, code, message, field ? { field } : {})

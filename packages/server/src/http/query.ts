@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { decodeCursor } from '../store/index.js'
 import { Time } from '../model/index.js'
+import { decodeCursor } from '../store/index.js'
 
 /** A time in a query string: ISO-8601 or epoch milliseconds. */
 export const QueryTime = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), Time)

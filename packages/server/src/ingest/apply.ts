@@ -1,12 +1,12 @@
 import {
+  type FeedbackRow,
   findFeedbackRows,
   findScoreRows,
   findSessionRows,
   findSpanRows,
   findTraceRows,
-  lockKeys,
   firstGenerationModels,
-  type FeedbackRow,
+  lockKeys,
   type Queryable,
   rollupSpans,
   type ScoreRow,
@@ -20,11 +20,25 @@ import {
   upsertTraceRows,
 } from '../store/index.js'
 import { deriveSpan, deriveTrace, type UsagePricer } from './derive.js'
-import { emptySession, emptyTrace, mergeFeedback, mergeScore, mergeSession, mergeSpan, mergeTrace } from './merge.js'
+import {
+  emptySession,
+  emptyTrace,
+  mergeFeedback,
+  mergeScore,
+  mergeSession,
+  mergeSpan,
+  mergeTrace,
+} from './merge.js'
 import type { AnyPatch } from './patches.js'
 
 /** What one committed batch wrote, for hooks that react to new data (evaluation, alerts). */
-export type Written = { traces: TraceRow[]; spans: SpanRow[]; sessions: SessionRow[]; scores: ScoreRow[]; feedback: FeedbackRow[] }
+export type Written = {
+  traces: TraceRow[]
+  spans: SpanRow[]
+  sessions: SessionRow[]
+  scores: ScoreRow[]
+  feedback: FeedbackRow[]
+}
 
 const byId = <R extends { id: string }>(rows: R[]) => new Map(rows.map((r) => [r.id, r]))
 const idsOf = (patches: AnyPatch[], kind: AnyPatch['kind']) => [
@@ -45,12 +59,18 @@ export async function applyPatches(
   const spanTraceIds = patches.flatMap((p) => (p.kind === 'span' ? [p.traceId] : []))
   const traceIds = [...new Set([...idsOf(patches, 'trace'), ...spanTraceIds])]
   const sessionIds = patches.flatMap((p) =>
-    p.kind === 'session' ? [p.id] : p.kind === 'trace' && p.fields.session_id ? [p.fields.session_id as string] : [],
+    p.kind === 'session'
+      ? [p.id]
+      : p.kind === 'trace' && p.fields.session_id
+        ? [p.fields.session_id as string]
+        : [],
   )
   await lockKeys(tx, [
     ...traceIds.map((id) => `trace:${projectId}:${id}`),
     ...sessionIds.map((id) => `session:${projectId}:${id}`),
-    ...patches.filter((p) => p.kind !== 'trace' && p.kind !== 'session').map((p) => `${p.kind}:${projectId}:${p.id}`),
+    ...patches
+      .filter((p) => p.kind !== 'trace' && p.kind !== 'session')
+      .map((p) => `${p.kind}:${projectId}:${p.id}`),
   ])
   const [traces, spans, scores, feedback] = await Promise.all([
     findTraceRows(tx, projectId, traceIds).then(byId),
@@ -58,7 +78,12 @@ export async function applyPatches(
     findScoreRows(tx, projectId, idsOf(patches, 'score')).then(byId),
     findFeedbackRows(tx, projectId, idsOf(patches, 'feedback')).then(byId),
   ])
-  const touched = { traces: new Set<string>(), spans: new Map<string, boolean>(), scores: new Set<string>(), feedback: new Set<string>() }
+  const touched = {
+    traces: new Set<string>(),
+    spans: new Map<string, boolean>(),
+    scores: new Set<string>(),
+    feedback: new Set<string>(),
+  }
   const sessionPatches: AnyPatch[] = []
 
   for (const p of patches) {
@@ -118,7 +143,13 @@ export async function applyPatches(
   const writtenFeedback = [...touched.feedback].map((id) => feedback.get(id)!)
   await upsertScoreRows(tx, writtenScores)
   await upsertFeedbackRows(tx, writtenFeedback)
-  return { traces: writtenTraces, spans: writtenSpans, sessions: writtenSessions, scores: writtenScores, feedback: writtenFeedback }
+  return {
+    traces: writtenTraces,
+    spans: writtenSpans,
+    sessions: writtenSessions,
+    scores: writtenScores,
+    feedback: writtenFeedback,
+  }
 }
 
 /**

@@ -28,7 +28,8 @@ function usageOf(row: TraceRow | SpanRow): UsageFigures {
 /** Fills token counts the caller did not send (real tokenizer) and the total. */
 function fillTokens(row: TraceRow | SpanRow, pricer: UsagePricer) {
   const model = row.model as string | null
-  if (row.input_tokens === null && typeof row.input === 'string') row.input_tokens = pricer.countTokens(row.input, model)
+  if (row.input_tokens === null && typeof row.input === 'string')
+    row.input_tokens = pricer.countTokens(row.input, model)
   if (row.output_tokens === null && typeof row.output === 'string')
     row.output_tokens = pricer.countTokens(row.output, model)
   if (row.total_tokens === null && (row.input_tokens !== null || row.output_tokens !== null)) {
@@ -81,5 +82,6 @@ export function deriveTrace(
   }
   if (row.model === null) return
   fillTokens(row, pricer)
-  if (row.cost_usd === null && row.total_tokens !== null) row.cost_usd = pricer.costUsd(row.model as string, usageOf(row))
+  if (row.cost_usd === null && row.total_tokens !== null)
+    row.cost_usd = pricer.costUsd(row.model as string, usageOf(row))
 }

@@ -24,7 +24,10 @@ export type FeedbackPatch = Patch<FeedbackRow> & { kind: 'feedback' }
 export type AnyPatch = TracePatch | SpanPatch | SessionPatch | ScorePatch | FeedbackPatch
 
 /** Copies the defined values of `source` into columns named by `map` (field → column). */
-export function pick<Row>(source: Record<string, unknown>, map: Record<string, keyof Row & string>): Partial<Row> {
+export function pick<Row>(
+  source: Record<string, unknown>,
+  map: Record<string, keyof Row & string>,
+): Partial<Row> {
   const out: Partial<Row> = {}
   for (const key in map) {
     const v = source[key]

@@ -23,7 +23,11 @@ export type IngestContext = { projectId: string; pricer: UsagePricer; hooks: Ing
  * lists each event: stored (201), already seen (200, duplicate) or rejected (400 naming the
  * field). It is only returned after the commit, so a success is durable.
  */
-export async function ingestBatch(db: Db, ctx: IngestContext, batch: readonly unknown[]): Promise<IngestResponse> {
+export async function ingestBatch(
+  db: Db,
+  ctx: IngestContext,
+  batch: readonly unknown[],
+): Promise<IngestResponse> {
   const now = ctx.now ?? Date.now()
   const errors: IngestEventError[] = []
   const patches: AnyPatch[] = []
@@ -31,26 +35,45 @@ export async function ingestBatch(db: Db, ctx: IngestContext, batch: readonly un
   const duplicatesInBatch: string[] = []
   const seen = new Set<string>()
 
-  batch.forEach((raw, index) => {
+  for (const [index, raw] of batch.entries()) {
     const event = validateEvent(raw, index)
-    if (isError(event)) return void errors.push(event)
-    if (seen.has(event.id)) return void duplicatesInBatch.push(event.id)
+    if (isError(event)) {
+      errors.push(event)
+      continue
+    }
+    if (seen.has(event.id)) {
+      duplicatesInBatch.push(event.id)
+      continue
+    }
     try {
       patches.push(toPatch(event, now))
       seen.add(event.id)
       if (event.warnings.length) warnings.set(event.id, event.warnings)
     } catch (err) {
       if (!(err instanceof FieldError)) throw err
-      errors.push({ id: event.id, index, status: 400, code: 'invalid_event', message: err.message, field: err.field })
+      errors.push({
+        id: event.id,
+        index,
+        status: 400,
+        code: 'invalid_event',
+        message: err.message,
+        field: err.field,
+      })
     }
-  })
+  }
 
   let fresh = new Set<string>()
   if (patches.length) {
     let written: Written | undefined
     await db.transaction(async (tx) => {
       fresh = await claimEventIds(tx, ctx.projectId, [...seen], now)
-      written = await applyPatches(tx, ctx.projectId, patches.filter((p) => fresh.has(p.eventId)), ctx.pricer, now)
+      written = await applyPatches(
+        tx,
+        ctx.projectId,
+        patches.filter((p) => fresh.has(p.eventId)),
+        ctx.pricer,
+        now,
+      )
       for (const hook of ctx.hooks.inTransaction) await hook(tx, ctx.projectId, written)
     })
     for (const hook of ctx.hooks.afterCommit) hook(ctx.projectId, written!)

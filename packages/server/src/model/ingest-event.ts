@@ -45,6 +45,13 @@ export const IngestRequest = z.object({
 export type IngestEventResult =
   | { id: string; status: 201; duplicate?: false; warnings?: string[] }
   | { id: string; status: 200; duplicate: true }
-export type IngestEventError = { id: string | null; index: number; status: 400; code: string; message: string; field?: string }
+export type IngestEventError = {
+  id: string | null
+  index: number
+  status: 400
+  code: string
+  message: string
+  field?: string
+}
 
 export type IngestResponse = { successes: IngestEventResult[]; errors: IngestEventError[] }

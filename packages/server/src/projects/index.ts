@@ -1,3 +1,3 @@
 export { displayPrefix, hashSecret, newSecret } from './keys.js'
-export { type CreatedKey, createApiKey, createProject, ensureDefaultProject } from './service.js'
 export { ProjectPricers } from './pricers.js'
+export { type CreatedKey, createApiKey, createProject, ensureDefaultProject } from './service.js'

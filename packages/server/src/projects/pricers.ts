@@ -1,5 +1,5 @@
-import { createPricer } from '../ingest/pricer.js'
 import type { UsagePricer } from '../ingest/index.js'
+import { createPricer } from '../ingest/pricer.js'
 import { type Db, getProject } from '../store/index.js'
 
 /** How long a project's price overrides are cached before being read again. */

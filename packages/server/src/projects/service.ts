@@ -1,5 +1,5 @@
-import { type ApiKey, ApiKeyCreate, type Project, ProjectSettings } from '../model/index.js'
 import { newId } from '../model/ids.js'
+import { type ApiKey, ApiKeyCreate, type Project, ProjectSettings } from '../model/index.js'
 import { type Db, insertApiKey, insertProject, listProjects } from '../store/index.js'
 import { displayPrefix, hashSecret, newSecret } from './keys.js'
 
@@ -12,7 +12,11 @@ export async function createProject(db: Db, name: string): Promise<Project> {
 }
 
 /** Creates a key; the secret is returned here once and only its hash is stored. */
-export async function createApiKey(db: Db, projectId: string, input: Partial<ApiKeyCreate> = {}): Promise<CreatedKey> {
+export async function createApiKey(
+  db: Db,
+  projectId: string,
+  input: Partial<ApiKeyCreate> = {},
+): Promise<CreatedKey> {
   const { name, scopes } = ApiKeyCreate.parse(input)
   const secret = newSecret()
   const key: ApiKey = {
@@ -37,6 +41,9 @@ export async function ensureDefaultProject(db: Db): Promise<{ project: Project; 
   const [first] = await listProjects(db)
   if (first) return { project: first }
   const project = await createProject(db, 'default')
-  const created = await createApiKey(db, project.id, { name: 'admin (created on first start)', scopes: ['admin'] })
+  const created = await createApiKey(db, project.id, {
+    name: 'admin (created on first start)',
+    scopes: ['admin'],
+  })
   return { project, created }
 }

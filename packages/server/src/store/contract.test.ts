@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, type TestDb } from '../../test/support/engines.js'
+import { emptyTrace } from '../ingest/merge.js'
 import { migrate } from './migrate.js'
 import { MIGRATIONS } from './migrations/index.js'
 import { claimEventIds, findTraceRows, lockKeys, type TraceRow, upsertTraceRows } from './repos/index.js'
-import { emptyTrace } from '../ingest/merge.js'
 
 /** The contract every engine keeps; a new engine passes this file before anything else. */
 describe.each(ENGINES)('store contract on $name', (engine) => {
@@ -13,7 +13,10 @@ describe.each(ENGINES)('store contract on $name', (engine) => {
   })
   afterAll(() => t?.dispose())
 
-  const row = (id: string, patch: Partial<TraceRow> = {}): TraceRow => ({ ...emptyTrace('p1', id, 1_000, 1_000), ...patch })
+  const row = (id: string, patch: Partial<TraceRow> = {}): TraceRow => ({
+    ...emptyTrace('p1', id, 1_000, 1_000),
+    ...patch,
+  })
 
   it('applies every migration once and is a no-op the second time', async () => {
     const applied = await t.db.all<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')
@@ -23,15 +26,28 @@ describe.each(ENGINES)('store contract on $name', (engine) => {
 
   it('reads back exactly what it stored, types included', async () => {
     await t.db.transaction((tx) =>
-      upsertTraceRows(tx, [row('a', { cost_usd: 0.000123, input_tokens: 5, input: '{"q":"hi"}', timestamp: 1_763_000_000_123 })]),
+      upsertTraceRows(tx, [
+        row('a', { cost_usd: 0.000123, input_tokens: 5, input: '{"q":"hi"}', timestamp: 1_763_000_000_123 }),
+      ]),
     )
     const [a] = await findTraceRows(t.db, 'p1', ['a'])
-    expect(a).toMatchObject({ id: 'a', cost_usd: 0.000123, input_tokens: 5, input: '{"q":"hi"}', timestamp: 1_763_000_000_123 })
+    expect(a).toMatchObject({
+      id: 'a',
+      cost_usd: 0.000123,
+      input_tokens: 5,
+      input: '{"q":"hi"}',
+      timestamp: 1_763_000_000_123,
+    })
     expect(typeof a!.timestamp).toBe('number')
   })
 
   it('replaces a row on upsert and keeps other projects apart', async () => {
-    await t.db.transaction((tx) => upsertTraceRows(tx, [row('b', { name: 'first' }), { ...row('b', { name: 'other' }), project_id: 'p2' }]))
+    await t.db.transaction((tx) =>
+      upsertTraceRows(tx, [
+        row('b', { name: 'first' }),
+        { ...row('b', { name: 'other' }), project_id: 'p2' },
+      ]),
+    )
     await t.db.transaction((tx) => upsertTraceRows(tx, [row('b', { name: 'second' })]))
     expect((await findTraceRows(t.db, 'p1', ['b']))[0]!.name).toBe('second')
     expect((await findTraceRows(t.db, 'p2', ['b']))[0]!.name).toBe('other')
@@ -55,8 +71,17 @@ describe.each(ENGINES)('store contract on $name', (engine) => {
         }),
       ),
     )
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'])
-    const ids = (await t.db.all<{ id: string }>("SELECT id FROM traces WHERE project_id = 'p5' ORDER BY id")).map((r) => r.id)
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ])
+    const ids = (
+      await t.db.all<{ id: string }>("SELECT id FROM traces WHERE project_id = 'p5' ORDER BY id")
+    ).map((r) => r.id)
     expect(ids).toEqual(['g0', 'g1', 'g3', 'g4', 'g5'])
   })
 
@@ -70,7 +95,9 @@ describe.each(ENGINES)('store contract on $name', (engine) => {
       }),
     )
     await Promise.all(writers)
-    const names = (await t.db.all<{ name: string }>("SELECT name FROM traces WHERE project_id = 'p3'")).map((r) => Number(r.name))
+    const names = (await t.db.all<{ name: string }>("SELECT name FROM traces WHERE project_id = 'p3'")).map(
+      (r) => Number(r.name),
+    )
     // Each transaction saw all earlier ones committed: counts 0..19, each once.
     expect(names.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i))
   })
@@ -86,7 +113,11 @@ describe.each(ENGINES)('store contract on $name', (engine) => {
     const rows = Array.from({ length: 2_500 }, (_, i) => ({ ...row(`s${i}`), project_id: 'p4' }))
     await t.db.transaction((tx) => upsertTraceRows(tx, rows))
     let n = 0
-    for await (const r of t.db.iterate<{ id: string }>("SELECT id FROM traces WHERE project_id = 'p4' ORDER BY id", [], 500)) {
+    for await (const r of t.db.iterate<{ id: string }>(
+      "SELECT id FROM traces WHERE project_id = 'p4' ORDER BY id",
+      [],
+      500,
+    )) {
       if (r.id) n++
     }
     expect(n).toBe(2_500)

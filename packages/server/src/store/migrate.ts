@@ -3,7 +3,9 @@ import { MIGRATIONS, type Migration, TYPES } from './migrations/index.js'
 
 /** Applies every migration not yet applied, each in its own transaction. Returns their ids. */
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at ${TYPES[db.dialect].int} NOT NULL)`)
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at ${TYPES[db.dialect].int} NOT NULL)`,
+  )
   const applied: string[] = []
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {

@@ -20,7 +20,12 @@ describe.each(ENGINES)('API keys and scopes on $name', (engine) => {
   })
 
   it('answers 403 when the key lacks the scope', async () => {
-    const readIngest = await s.call('POST', '/api/v1/ingest', { batch: [ev('trace-create', {})] }, s.keys.read)
+    const readIngest = await s.call(
+      'POST',
+      '/api/v1/ingest',
+      { batch: [ev('trace-create', {})] },
+      s.keys.read,
+    )
     expect(readIngest.status).toBe(403)
     expect(readIngest.body.error).toMatchObject({ code: 'insufficient_scope', required: 'ingest' })
     expect((await s.call('GET', '/api/v1/traces', undefined, s.keys.ingest)).status).toBe(403)

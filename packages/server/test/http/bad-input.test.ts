@@ -67,7 +67,9 @@ describe.each(ENGINES)('bad input on $name', (engine) => {
       [{ id: 't', status: 'failed' }, 'body.status'],
       [{ id: 't', timestamp: 1_700_000_000 }, 'body.timestamp'],
     ]
-    const res = await s.call('POST', '/api/v1/ingest', { batch: cases.map(([body]) => ev('trace-create', body)) })
+    const res = await s.call('POST', '/api/v1/ingest', {
+      batch: cases.map(([body]) => ev('trace-create', body)),
+    })
     expect(res.status).toBe(207)
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(cases.map(([, field]) => field))
   })

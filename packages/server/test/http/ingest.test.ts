@@ -75,7 +75,11 @@ describe.each(ENGINES)('ingestion API on $name', (engine) => {
   it('warns about unknown fields instead of dropping the event', async () => {
     const e = ev('trace-create', { id: 't-warn', latency: 5 })
     const res = await ingest([e])
-    expect(res.body.successes[0]).toEqual({ id: e.id, status: 201, warnings: ['body.latency: unknown field, ignored'] })
+    expect(res.body.successes[0]).toEqual({
+      id: e.id,
+      status: 201,
+      warnings: ['body.latency: unknown field, ignored'],
+    })
   })
 
   it('rejects an oversized field on its own event', async () => {
@@ -96,7 +100,14 @@ describe.each(ENGINES)('ingestion API on $name', (engine) => {
   })
 
   it('counts tokens with the tokenizer when the caller sent none', async () => {
-    await ingest([ev('trace-create', { id: 't-count', model: 'gpt-4o', input: 'Hello world', output: 'Hi there, how can I help?' })])
+    await ingest([
+      ev('trace-create', {
+        id: 't-count',
+        model: 'gpt-4o',
+        input: 'Hello world',
+        output: 'Hi there, how can I help?',
+      }),
+    ])
     const { body } = await s.call('GET', '/api/v1/traces/t-count')
     expect(body.trace.inputTokens).toBe(2)
     expect(body.trace.outputTokens).toBe(8)
@@ -108,16 +119,32 @@ describe.each(ENGINES)('ingestion API on $name', (engine) => {
       priceOverrides: [{ pattern: 'house-model', inputPerToken: 0.001, outputPerToken: 0.002 }],
     })
     expect(put.status).toBe(200)
-    await ingest([ev('trace-create', { id: 't-house', model: 'house-model', inputTokens: 10, outputTokens: 5 })])
+    await ingest([
+      ev('trace-create', { id: 't-house', model: 'house-model', inputTokens: 10, outputTokens: 5 }),
+    ])
     const { body } = await s.call('GET', '/api/v1/traces/t-house')
     expect(body.trace.costUsd).toBeCloseTo(0.02, 12)
   })
 
   it('opens a conversation from its turns and records how it ended', async () => {
     await ingest([...turn('t-s1', { sessionId: 'conv-1' }), ...turn('t-s2', { sessionId: 'conv-1' })])
-    await ingest([ev('session-update', { id: 'conv-1', satisfaction: 0.9, resolved: true, stage: 'farewell', endedAt: Date.now() })])
+    await ingest([
+      ev('session-update', {
+        id: 'conv-1',
+        satisfaction: 0.9,
+        resolved: true,
+        stage: 'farewell',
+        endedAt: Date.now(),
+      }),
+    ])
     const { body } = await s.call('GET', '/api/v1/sessions/conv-1')
-    expect(body.session).toMatchObject({ userId: 'user-1', bot: 'support', satisfaction: 0.9, resolved: true, stage: 'farewell' })
+    expect(body.session).toMatchObject({
+      userId: 'user-1',
+      bot: 'support',
+      satisfaction: 0.9,
+      resolved: true,
+      stage: 'farewell',
+    })
     expect(body.stats.turns).toBe(2)
     expect(body.turns.map((t: { id: string }) => t.id).sort()).toEqual(['t-s1', 't-s2'])
     const list = await s.call('GET', '/api/v1/sessions?resolved=true')
@@ -125,8 +152,19 @@ describe.each(ENGINES)('ingestion API on $name', (engine) => {
   })
 
   it('stores feedback on a trace', async () => {
-    await ingest([ev('feedback-create', { traceId: 't-basic', thumbs: 'down', comment: 'wrong order', correction: 'It shipped today.' })])
+    await ingest([
+      ev('feedback-create', {
+        traceId: 't-basic',
+        thumbs: 'down',
+        comment: 'wrong order',
+        correction: 'It shipped today.',
+      }),
+    ])
     const { body } = await s.call('GET', '/api/v1/traces/t-basic')
-    expect(body.feedback[0]).toMatchObject({ thumbs: 'down', comment: 'wrong order', correction: 'It shipped today.' })
+    expect(body.feedback[0]).toMatchObject({
+      thumbs: 'down',
+      comment: 'wrong order',
+      correction: 'It shipped today.',
+    })
   })
 })

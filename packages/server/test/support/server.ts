@@ -9,7 +9,12 @@ export type TestServer = {
   projectId: string
   keys: { admin: string; ingest: string; read: string }
   /** fetch against the server with a key (admin by default); JSON in, JSON out. */
-  call(method: string, path: string, body?: unknown, key?: string | null): Promise<{ status: number; body: any }>
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    key?: string | null,
+  ): Promise<{ status: number; body: any }>
   close(): Promise<void>
 }
 

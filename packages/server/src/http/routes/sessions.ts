@@ -20,7 +20,10 @@ export const SessionListQuery = z.object({
   userId: ShortText.optional(),
   bot: ShortText.optional(),
   environment: ShortText.optional(),
-  resolved: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  resolved: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...PageQuery,
 })
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { ShortText, Status } from '../../model/index.js'
-import { getTrace, listFeedbackFor, listScoresFor, listTraces, listTraceSpans } from '../../store/index.js'
+import { getTrace, listFeedbackFor, listScoresFor, listTraceSpans, listTraces } from '../../store/index.js'
 import type { AppDeps } from '../app.js'
 import { notFound } from '../errors.js'
 import { PageQuery, QueryTime } from '../query.js'

@@ -1,8 +1,9 @@
 import { core } from './001-core.js'
+import { evaluation } from './010-evaluation.js'
 import type { Migration } from './types.js'
 
 /** Every migration in the order it runs. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [core]
+export const MIGRATIONS: readonly Migration[] = [core, evaluation]
 
 export type { Migration, Types } from './types.js'
 export { TYPES } from './types.js'

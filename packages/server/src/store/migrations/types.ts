@@ -18,7 +18,13 @@ export const TYPES: Record<Dialect, Types> = {
     serial: 'INTEGER PRIMARY KEY AUTOINCREMENT',
     withoutRowid: ' WITHOUT ROWID',
   },
-  postgres: { int: 'BIGINT', real: 'DOUBLE PRECISION', text: 'TEXT', serial: 'BIGSERIAL PRIMARY KEY', withoutRowid: '' },
+  postgres: {
+    int: 'BIGINT',
+    real: 'DOUBLE PRECISION',
+    text: 'TEXT',
+    serial: 'BIGSERIAL PRIMARY KEY',
+    withoutRowid: '',
+  },
 }
 
 export type Migration = {

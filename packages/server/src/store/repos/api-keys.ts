@@ -38,13 +38,19 @@ export async function findApiKeyByHash(db: Queryable, hash: string): Promise<Api
 }
 
 export async function listApiKeys(db: Queryable, projectId: string): Promise<ApiKey[]> {
-  const rows = await db.all<ApiKeyRow>('SELECT * FROM api_keys WHERE project_id = ? ORDER BY created_at, id', [
-    projectId,
-  ])
+  const rows = await db.all<ApiKeyRow>(
+    'SELECT * FROM api_keys WHERE project_id = ? ORDER BY created_at, id',
+    [projectId],
+  )
   return rows.map(toApiKey)
 }
 
-export async function revokeApiKey(db: Queryable, projectId: string, id: string, at: number): Promise<boolean> {
+export async function revokeApiKey(
+  db: Queryable,
+  projectId: string,
+  id: string,
+  at: number,
+): Promise<boolean> {
   const { changes } = await db.run(
     'UPDATE api_keys SET revoked_at = ? WHERE project_id = ? AND id = ? AND revoked_at IS NULL',
     [at, projectId, id],

@@ -1,11 +1,12 @@
 import type { Feedback, Thumbs } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
-import { findByIds, parseJson, placeholders, selectByIds, upsertRows } from './sql.js'
+import { findByIds, parseJson, upsertRows } from './sql.js'
 
+// biome-ignore format: a table of column names
 export const FEEDBACK_COLUMNS = [
   'project_id', 'id', 'trace_id', 'session_id', 'user_id', 'thumbs', 'rating', 'satisfaction', 'comment',
   'correction', 'timestamp', 'metadata', 'created_at',
-] as const // biome-ignore format: a table of column names
+] as const
 
 export type FeedbackRow = { [K in (typeof FEEDBACK_COLUMNS)[number]]: SqlValue } & {
   project_id: string
@@ -44,7 +45,8 @@ export async function listFeedbackFor(
   projectId: string,
   target: { traceId: string } | { sessionId: string },
 ): Promise<Feedback[]> {
-  const [column, value] = 'traceId' in target ? ['trace_id', target.traceId] : ['session_id', target.sessionId]
+  const [column, value] =
+    'traceId' in target ? ['trace_id', target.traceId] : ['session_id', target.sessionId]
   const rows = await db.all<FeedbackRow>(
     `SELECT * FROM feedback WHERE project_id = ? AND ${column} = ? ORDER BY timestamp`,
     [projectId, value as SqlValue],

@@ -19,7 +19,10 @@ export async function claimEventIds(
   for (let i = 0; i < eventIds.length; i += ROWS_PER_STATEMENT) {
     const chunk = eventIds.slice(i, i + ROWS_PER_STATEMENT)
     const params: SqlValue[] = chunk.flatMap((id) => [projectId, id, now])
-    const rows = await tx.all<{ event_id: string }>(insertSql('ingest_events', COLUMNS, chunk.length, TAIL), params)
+    const rows = await tx.all<{ event_id: string }>(
+      insertSql('ingest_events', COLUMNS, chunk.length, TAIL),
+      params,
+    )
     for (const r of rows) fresh.add(r.event_id)
   }
   return fresh

@@ -28,7 +28,14 @@ export async function listProjects(db: Queryable): Promise<Project[]> {
   return (await db.all<ProjectRow>('SELECT * FROM projects ORDER BY created_at, id')).map(toProject)
 }
 
-export async function updateProjectSettings(db: Queryable, id: string, settings: ProjectSettings): Promise<boolean> {
-  const { changes } = await db.run('UPDATE projects SET settings = ? WHERE id = ?', [JSON.stringify(settings), id])
+export async function updateProjectSettings(
+  db: Queryable,
+  id: string,
+  settings: ProjectSettings,
+): Promise<boolean> {
+  const { changes } = await db.run('UPDATE projects SET settings = ? WHERE id = ?', [
+    JSON.stringify(settings),
+    id,
+  ])
   return changes > 0
 }

@@ -1,11 +1,12 @@
 import type { Score, ScoreDataType, ScoreSource } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
-import { findByIds, parseJson, placeholders, selectByIds, upsertRows } from './sql.js'
+import { findByIds, parseJson, upsertRows } from './sql.js'
 
+// biome-ignore format: a table of column names
 export const SCORE_COLUMNS = [
   'project_id', 'id', 'trace_id', 'span_id', 'session_id', 'name', 'value', 'string_value', 'data_type',
   'source', 'evaluator', 'evaluator_version', 'comment', 'timestamp', 'metadata', 'created_at',
-] as const // biome-ignore format: a table of column names
+] as const
 
 export type ScoreRow = { [K in (typeof SCORE_COLUMNS)[number]]: SqlValue } & {
   project_id: string
@@ -51,7 +52,8 @@ export async function listScoresFor(
   projectId: string,
   target: { traceId: string } | { sessionId: string },
 ): Promise<Score[]> {
-  const [column, value] = 'traceId' in target ? ['trace_id', target.traceId] : ['session_id', target.sessionId]
+  const [column, value] =
+    'traceId' in target ? ['trace_id', target.traceId] : ['session_id', target.sessionId]
   const rows = await db.all<ScoreRow>(
     `SELECT * FROM scores WHERE project_id = ? AND ${column} = ? ORDER BY timestamp, name`,
     [projectId, value as SqlValue],

@@ -3,10 +3,11 @@ import type { Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
 import { findByIds, parseJson, placeholders, selectByIds, toBool, upsertRows } from './sql.js'
 
+// biome-ignore format: a table of column names
 export const SESSION_COLUMNS = [
   'project_id', 'id', 'user_id', 'bot', 'environment', 'started_at', 'ended_at', 'satisfaction',
   'resolved', 'stage', 'tags', 'metadata', 'created_at', 'updated_at',
-] as const // biome-ignore format: a table of column names
+] as const
 
 export type SessionRow = { [K in (typeof SESSION_COLUMNS)[number]]: SqlValue } & {
   project_id: string
@@ -82,7 +83,11 @@ export async function listSessions(
     [...params, page.limit + 1],
   )
   const result = toPage(rows.map(sessionRowToSession), page.limit, (s) => ({ t: s.startedAt, id: s.id }))
-  const stats = await sessionStats(db, projectId, result.data.map((s) => s.id))
+  const stats = await sessionStats(
+    db,
+    projectId,
+    result.data.map((s) => s.id),
+  )
   return { ...result, data: result.data.map((s) => ({ ...s, stats: stats.get(s.id) ?? EMPTY_STATS })) }
 }
 
@@ -102,8 +107,17 @@ export async function sessionStats(
   projectId: string,
   sessionIds: readonly string[],
 ): Promise<Map<string, SessionStats>> {
-  type R = { session_id: string; turns: number; first_at: number; last_at: number; latency: number | null
-    avg_latency: number | null; tokens: number | null; cost: number | null; errors: number }
+  type R = {
+    session_id: string
+    turns: number
+    first_at: number
+    last_at: number
+    latency: number | null
+    avg_latency: number | null
+    tokens: number | null
+    cost: number | null
+    errors: number
+  }
   const rows = await selectByIds(sessionIds, (chunk) =>
     db.all<R>(
       `SELECT session_id, COUNT(*) AS turns, MIN(timestamp) AS first_at, MAX(timestamp) AS last_at,
@@ -131,6 +145,9 @@ export async function sessionStats(
 }
 
 export async function getSession(db: Queryable, projectId: string, id: string): Promise<Session | undefined> {
-  const row = await db.get<SessionRow>('SELECT * FROM sessions WHERE project_id = ? AND id = ?', [projectId, id])
+  const row = await db.get<SessionRow>('SELECT * FROM sessions WHERE project_id = ? AND id = ?', [
+    projectId,
+    id,
+  ])
   return row && sessionRowToSession(row)
 }

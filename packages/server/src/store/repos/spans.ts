@@ -2,12 +2,13 @@ import type { Span, SpanKind } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
 import { findByIds, parseJson, parseJsonOrNull, placeholders, selectByIds, upsertRows } from './sql.js'
 
+// biome-ignore format: a table of column names
 export const SPAN_COLUMNS = [
   'project_id', 'id', 'trace_id', 'parent_id', 'kind', 'name', 'start_time', 'end_time',
   'completion_start_time', 'model', 'parameters', 'input', 'output', 'input_tokens', 'output_tokens',
   'total_tokens', 'cached_input_tokens', 'reasoning_tokens', 'cost_usd', 'status', 'error', 'error_type',
   'metadata', 'prompt_name', 'prompt_version', 'created_at', 'updated_at',
-] as const // biome-ignore format: a table of column names
+] as const
 
 export type SpanRow = { [K in (typeof SPAN_COLUMNS)[number]]: SqlValue } & {
   project_id: string
@@ -81,7 +82,11 @@ export type SpanRollup = {
   errors: number
 }
 
-export function rollupSpans(tx: Queryable, projectId: string, traceIds: readonly string[]): Promise<SpanRollup[]> {
+export function rollupSpans(
+  tx: Queryable,
+  projectId: string,
+  traceIds: readonly string[],
+): Promise<SpanRollup[]> {
   return selectByIds(traceIds, (chunk) =>
     tx.all<SpanRollup>(
       `SELECT trace_id,

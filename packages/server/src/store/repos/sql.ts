@@ -79,11 +79,17 @@ export async function selectByIds<T>(
 
 export const toBool = (v: unknown): boolean | null => (v === null || v === undefined ? null : Number(v) !== 0)
 export const fromBool = (v: boolean | null | undefined): number | null => (v == null ? null : v ? 1 : 0)
-export const parseJson = <T>(s: unknown, fallback: T): T => (typeof s === 'string' ? (JSON.parse(s) as T) : fallback)
+export const parseJson = <T>(s: unknown, fallback: T): T =>
+  typeof s === 'string' ? (JSON.parse(s) as T) : fallback
 export const parseJsonOrNull = (s: unknown): unknown => (typeof s === 'string' ? JSON.parse(s) : null)
 
 /** Rows of `table` in a project by primary key, in chunks. */
-export function findByIds<R>(tx: Queryable, table: string, projectId: string, ids: readonly string[]): Promise<R[]> {
+export function findByIds<R>(
+  tx: Queryable,
+  table: string,
+  projectId: string,
+  ids: readonly string[],
+): Promise<R[]> {
   return selectByIds(ids, (chunk) =>
     tx.all<R>(`SELECT * FROM ${table} WHERE project_id = ? AND id IN (${placeholders(chunk.length)})`, [
       projectId,

@@ -1,15 +1,16 @@
 import type { Trace } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
-import { findByIds, insertIgnore, parseJson, parseJsonOrNull, placeholders, selectByIds, toBool, upsertRows } from './sql.js'
+import { findByIds, insertIgnore, parseJson, parseJsonOrNull, toBool, upsertRows } from './sql.js'
 
+// biome-ignore format: a table of column names
 export const TRACE_COLUMNS = [
   'project_id', 'id', 'name', 'timestamp', 'end_time', 'bot', 'version', 'variant', 'environment',
   'user_id', 'session_id', 'model', 'parameters', 'input', 'output', 'input_tokens', 'output_tokens',
   'total_tokens', 'cached_input_tokens', 'reasoning_tokens', 'cost_usd', 'latency_ms', 'ttft_ms',
   'status', 'error', 'error_type', 'tags', 'metadata', 'prompt_name', 'prompt_version',
   'experiment_key', 'experiment_variant', 'evaluate', 'usage_explicit', 'created_at', 'updated_at',
-] as const // biome-ignore format: a table of column names
+] as const
 
 /** A traces row as stored: JSON columns are text, booleans 0/1. */
 export type TraceRow = { [K in (typeof TRACE_COLUMNS)[number]]: SqlValue } & {
@@ -70,9 +71,21 @@ export const findTraceRows = (tx: Queryable, projectId: string, ids: readonly st
 export async function upsertTraceRows(tx: Queryable, rows: readonly TraceRow[]): Promise<void> {
   await upsertRows(tx, 'traces', TRACE_COLUMNS, ['project_id', 'id'], rows)
   const tags = rows.flatMap((r) =>
-    parseJson<string[]>(r.tags, []).map((tag) => ({ project_id: r.project_id, trace_id: r.id, tag, timestamp: r.timestamp })),
+    parseJson<string[]>(r.tags, []).map((tag) => ({
+      project_id: r.project_id,
+      trace_id: r.id,
+      tag,
+      timestamp: r.timestamp,
+    })),
   )
-  if (tags.length) await insertIgnore(tx, 'trace_tags', ['project_id', 'trace_id', 'tag', 'timestamp'], ['project_id', 'trace_id', 'tag'], tags)
+  if (tags.length)
+    await insertIgnore(
+      tx,
+      'trace_tags',
+      ['project_id', 'trace_id', 'tag', 'timestamp'],
+      ['project_id', 'trace_id', 'tag'],
+      tags,
+    )
 }
 
 export type TraceFilter = {
@@ -93,11 +106,12 @@ export type TraceFilter = {
   experimentKey?: string
 }
 
+// biome-ignore format: pairs
 const EQUALITY_FILTERS: [keyof TraceFilter, string][] = [
   ['bot', 'bot'], ['version', 'version'], ['variant', 'variant'], ['model', 'model'],
   ['environment', 'environment'], ['userId', 'user_id'], ['sessionId', 'session_id'],
   ['status', 'status'], ['promptName', 'prompt_name'], ['experimentKey', 'experiment_key'],
-] // biome-ignore format: pairs
+]
 
 /** WHERE clause (over alias `t`) and parameters for a trace filter; shared by every trace read. */
 export function traceWhere(projectId: string, f: TraceFilter): { sql: string; params: SqlValue[] } {
@@ -113,7 +127,10 @@ export function traceWhere(projectId: string, f: TraceFilter): { sql: string; pa
   add('t.timestamp < ?', f.to)
   add('t.latency_ms >= ?', f.minLatencyMs)
   add('t.latency_ms <= ?', f.maxLatencyMs)
-  add('EXISTS (SELECT 1 FROM trace_tags g WHERE g.project_id = t.project_id AND g.trace_id = t.id AND g.tag = ?)', f.tag)
+  add(
+    'EXISTS (SELECT 1 FROM trace_tags g WHERE g.project_id = t.project_id AND g.trace_id = t.id AND g.tag = ?)',
+    f.tag,
+  )
   return { sql: where.join(' AND '), params }
 }
 
@@ -143,7 +160,11 @@ export async function getTrace(db: Queryable, projectId: string, id: string): Pr
 }
 
 /** Every turn of a conversation, oldest first. */
-export async function listSessionTraces(db: Queryable, projectId: string, sessionId: string): Promise<Trace[]> {
+export async function listSessionTraces(
+  db: Queryable,
+  projectId: string,
+  sessionId: string,
+): Promise<Trace[]> {
   const rows = await db.all<TraceRow>(
     'SELECT * FROM traces WHERE project_id = ? AND session_id = ? ORDER BY timestamp, id',
     [projectId, sessionId],

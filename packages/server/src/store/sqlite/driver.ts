@@ -49,7 +49,11 @@ class Connection implements Queryable {
 /** Most transactions that share one commit (one fsync). */
 const MAX_GROUP = 64
 
-type Pending = { fn: (tx: Queryable) => Promise<unknown>; resolve(v: unknown): void; reject(e: unknown): void }
+type Pending = {
+  fn: (tx: Queryable) => Promise<unknown>
+  resolve(v: unknown): void
+  reject(e: unknown): void
+}
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
 /**
