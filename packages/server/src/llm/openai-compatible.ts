@@ -1,7 +1,7 @@
 import OpenAI from 'openai'
 import type { PriceOverride } from '../model/project.js'
 import { toProviderError } from './openai-errors.js'
-import { assertJson, type RawAnswer, readCompletion, readStream, usageOf } from './openai-response.js'
+import { type RawAnswer, readCompletion, readStream, usageOf } from './openai-response.js'
 import { computeCostUsd } from './pricing.js'
 import type { ChatRequest, ChatResult, Provider, ResponseFormat } from './provider.js'
 
@@ -80,7 +80,6 @@ export function createOpenAICompatibleProvider({
         throw toProviderError(err)
       }
       const latencyMs = performance.now() - start
-      if (req.responseFormat) assertJson(answer.content)
       const usage = usageOf(req, answer)
       const costUsd =
         computeCostUsd(answer.model, usage, priceOverrides) ?? computeCostUsd(model, usage, priceOverrides)

@@ -61,12 +61,3 @@ export function readCompletion(completion: OpenAI.ChatCompletion, model: string)
   if (completion.usage) answer.usage = completion.usage
   return answer
 }
-
-export /** JSON was asked for: an answer that does not parse is the endpoint's failure, not the caller's. */
-function assertJson(content: string) {
-  try {
-    JSON.parse(content)
-  } catch {
-    throw new ProviderError('invalid_response', 'the LLM endpoint answered with invalid JSON')
-  }
-}
