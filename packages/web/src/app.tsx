@@ -1,0 +1,79 @@
+import type { JSX } from 'preact'
+import { useEffect } from 'preact/hooks'
+import { Sidebar } from './components/sidebar.js'
+import { TopBar } from './components/topbar.js'
+import type { Project } from './lib/api-types.js'
+import { useAuth } from './lib/auth.js'
+import { navigate, useLocation } from './lib/router.js'
+import { type GlobalFilterKey, globalSearch, readGlobal } from './lib/url-state.js'
+import { useApi } from './lib/use-api.js'
+import { ConversationPage } from './pages/conversation/conversation-page.js'
+import { CONVERSATIONS_GLOBAL_FILTERS, ConversationsPage } from './pages/conversations/conversations-page.js'
+import { LoginPage } from './pages/login-page.js'
+import { TracePage } from './pages/trace/trace-page.js'
+import { TRACES_GLOBAL_FILTERS, TracesPage } from './pages/traces/traces-page.js'
+import { HOME } from './routes.js'
+
+type Match = { page: JSX.Element; filters: readonly GlobalFilterKey[]; title: string }
+
+function route(path: string): Match | null {
+  const m = (re: RegExp) => re.exec(path)?.[1]
+  if (/^\/traces\/?$/.test(path))
+    return { page: <TracesPage />, filters: TRACES_GLOBAL_FILTERS, title: 'Traces' }
+  const traceId = m(/^\/traces\/([^/]+)\/?$/)
+  if (traceId) {
+    const id = decodeURIComponent(traceId)
+    return { page: <TracePage key={id} id={id} />, filters: TRACES_GLOBAL_FILTERS, title: 'Trace' }
+  }
+  if (/^\/conversations\/?$/.test(path)) {
+    return { page: <ConversationsPage />, filters: CONVERSATIONS_GLOBAL_FILTERS, title: 'Conversations' }
+  }
+  const sessionId = m(/^\/conversations\/([^/]+)\/?$/)
+  if (sessionId) {
+    const id = decodeURIComponent(sessionId)
+    return {
+      page: <ConversationPage key={id} id={id} />,
+      filters: CONVERSATIONS_GLOBAL_FILTERS,
+      title: 'Conversation',
+    }
+  }
+  return null
+}
+
+function NotFound() {
+  return (
+    <div class="page">
+      <div class="empty">
+        <h2>No such page</h2>
+        <p>This address is not a page of the dashboard.</p>
+      </div>
+    </div>
+  )
+}
+
+function Shell() {
+  const { path, params } = useLocation()
+  const project = useApi<Project>('/api/v1/project')
+  const match = route(path)
+  useEffect(() => {
+    if (path === '/' || path === '') navigate(HOME + window.location.search, { replace: true })
+  }, [path])
+  useEffect(() => {
+    document.title = match ? `${match.title} · chatlens` : 'chatlens'
+  }, [match?.title])
+  const g = readGlobal(params)
+  return (
+    <div class="shell">
+      <Sidebar path={path} carry={globalSearch(params)} project={project.data?.name ?? null} />
+      <div class="main">
+        <TopBar g={g} applies={match?.filters ?? []} />
+        <main class="content">{match ? match.page : path === '/' ? null : <NotFound />}</main>
+      </div>
+    </div>
+  )
+}
+
+export function App() {
+  const auth = useAuth()
+  return auth.token ? <Shell /> : <LoginPage reason={auth.reason} />
+}
