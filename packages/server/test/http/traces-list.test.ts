@@ -56,3 +56,45 @@ describe.each(ENGINES)('listing traces on $name', (engine) => {
     expect(await ids(`from=${from}&to=${T0 + 13 * HOUR}`)).toEqual(['t12', 't11', 't10'])
   })
 })
+
+describe.each(ENGINES)('searching traces on $name', (engine) => {
+  let s: TestServer
+  beforeAll(async () => {
+    s = await startTestServer(engine)
+    await s.call('POST', '/api/v1/ingest', {
+      batch: [
+        ev('trace-create', {
+          id: 'a',
+          input: 'Where is my ORDER 100%?',
+          output: 'It ships today',
+          userId: 'ann',
+        }),
+        ev('trace-create', { id: 'b', input: [{ role: 'user', content: 'refund please' }], output: 'Sure' }),
+        ev('trace-create', { id: 'c', input: 'hello', output: 'Hi! How can I help?', sessionId: 'conv-9' }),
+      ],
+    })
+  })
+  afterAll(() => s?.close())
+
+  const ids = async (query: string) =>
+    (await s.call('GET', `/api/v1/traces?${query}`)).body.data.map((t: { id: string }) => t.id).sort()
+
+  it('finds text in inputs and outputs whatever its case, and ids exactly', async () => {
+    expect(await ids('q=order')).toEqual(['a'])
+    expect(await ids('q=REFUND')).toEqual(['b'])
+    expect(await ids('q=help')).toEqual(['c'])
+    expect(await ids('q=conv-9')).toEqual(['c'])
+    expect(await ids('q=ann')).toEqual(['a'])
+  })
+
+  it('treats % and _ in the search as plain characters', async () => {
+    expect(await ids(`q=${encodeURIComponent('100%')}`)).toEqual(['a'])
+    expect(await ids(`q=${encodeURIComponent('_')}`)).toEqual([])
+  })
+
+  it('returns short text previews instead of payloads in the summary view', async () => {
+    const { body } = await s.call('GET', '/api/v1/traces?view=summary&q=refund')
+    expect(body.data[0]).toMatchObject({ id: 'b', inputPreview: 'refund please', outputPreview: 'Sure' })
+    expect(body.data[0]).not.toHaveProperty('input')
+  })
+})

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { ShortText, Status } from '../../model/index.js'
+import { textOf } from '../../llm/index.js'
+import { ShortText, Status, type Trace } from '../../model/index.js'
 import { getTrace, listFeedbackFor, listScoresFor, listTraceSpans, listTraces } from '../../store/index.js'
 import type { AppDeps } from '../app.js'
 import { notFound } from '../errors.js'
@@ -23,15 +24,28 @@ export const TraceListQuery = z.object({
   maxLatencyMs: z.coerce.number().min(0).optional(),
   promptName: ShortText.optional(),
   experimentKey: ShortText.optional(),
+  q: z.string().max(200).optional(),
+  /** summary: input and output replaced by short text previews, for tables. */
+  view: z.enum(['full', 'summary']).default('full'),
   ...PageQuery,
 })
+
+const PREVIEW_CHARS = 240
+
+/** A trace for a table row: text previews instead of the full input, output and parameters. */
+function summarize({ input, output, parameters, ...rest }: Trace) {
+  const preview = (v: unknown) =>
+    v == null ? null : textOf(v).replace(/\s+/g, ' ').trim().slice(0, PREVIEW_CHARS)
+  return { ...rest, inputPreview: preview(input), outputPreview: preview(output) }
+}
 
 const IdParams = z.object({ id: z.string().min(1).max(200) })
 
 export async function traceRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/v1/traces', { config: { scope: 'read' } }, async (request) => {
-    const { limit, cursor, ...filter } = TraceListQuery.parse(request.query)
-    return listTraces(deps.db, request.auth.projectId, filter, { limit, cursor })
+    const { limit, cursor, view, ...filter } = TraceListQuery.parse(request.query)
+    const page = await listTraces(deps.db, request.auth.projectId, filter, { limit, cursor })
+    return view === 'summary' ? { ...page, data: page.data.map(summarize) } : page
   })
 
   app.get('/api/v1/traces/:id', { config: { scope: 'read' } }, async (request) => {

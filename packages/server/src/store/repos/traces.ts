@@ -1,5 +1,5 @@
 import type { Trace } from '../../model/index.js'
-import type { Queryable, SqlValue } from '../db.js'
+import type { Dialect, Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
 import { findByIds, insertIgnore, parseJson, parseJsonOrNull, toBool, upsertRows } from './sql.js'
 
@@ -104,6 +104,8 @@ export type TraceFilter = {
   maxLatencyMs?: number
   promptName?: string
   experimentKey?: string
+  /** Text search in input and output (case-insensitive), or an exact trace/user/session id. */
+  q?: string
 }
 
 // biome-ignore format: pairs
@@ -114,7 +116,11 @@ const EQUALITY_FILTERS: [keyof TraceFilter, string][] = [
 ]
 
 /** WHERE clause (over alias `t`) and parameters for a trace filter; shared by every trace read. */
-export function traceWhere(projectId: string, f: TraceFilter): { sql: string; params: SqlValue[] } {
+export function traceWhere(
+  projectId: string,
+  f: TraceFilter,
+  dialect: Dialect = 'sqlite',
+): { sql: string; params: SqlValue[] } {
   const where = ['t.project_id = ?']
   const params: SqlValue[] = [projectId]
   const add = (condition: string, value: SqlValue | undefined) => {
@@ -131,6 +137,15 @@ export function traceWhere(projectId: string, f: TraceFilter): { sql: string; pa
     'EXISTS (SELECT 1 FROM trace_tags g WHERE g.project_id = t.project_id AND g.trace_id = t.id AND g.tag = ?)',
     f.tag,
   )
+  if (f.q !== undefined && f.q !== '') {
+    // ILIKE on PostgreSQL; SQLite's LIKE already ignores ASCII case.
+    const like = dialect === 'postgres' ? 'ILIKE' : 'LIKE'
+    where.push(
+      `(t.input ${like} ? ESCAPE '\\' OR t.output ${like} ? ESCAPE '\\' OR t.id = ? OR t.user_id = ? OR t.session_id = ?)`,
+    )
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    params.push(pattern, pattern, f.q, f.q, f.q)
+  }
   return { sql: where.join(' AND '), params }
 }
 
@@ -141,7 +156,7 @@ export async function listTraces(
   filter: TraceFilter,
   page: { limit: number; cursor?: Cursor | null },
 ): Promise<Page<Trace>> {
-  const { sql, params } = traceWhere(projectId, filter)
+  const { sql, params } = traceWhere(projectId, filter, db.dialect)
   let keyset = ''
   if (page.cursor) {
     keyset = ' AND (t.timestamp < ? OR (t.timestamp = ? AND t.id < ?))'
