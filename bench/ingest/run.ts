@@ -16,7 +16,8 @@ const WARMUP_BATCHES = 10
 
 const dir = mkdtempSync(join(tmpdir(), 'chatlens-bench-ingest-'))
 const file = join(dir, 'http.db')
-const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts'), file], {
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(import.meta.dirname, 'server.ts'), file], {
   stdio: ['ignore', 'pipe', 'inherit'],
 })
 const { url, key } = JSON.parse(

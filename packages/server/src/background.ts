@@ -1,4 +1,7 @@
+import { monitoringTasks } from './alerts/tasks.js'
+import { createEvaluation } from './eval/index.js'
 import type { IngestHooks } from './ingest/index.js'
+import type { Provider } from './llm/index.js'
 import { type Db, pruneEventIds } from './store/index.js'
 
 /** Work the server does on its own while it runs: queues, rollups, alert checks, cleanup. */
@@ -9,14 +12,24 @@ export interface BackgroundTask {
   stop(): Promise<void>
 }
 
-export type TaskContext = { db: Db; hooks: IngestHooks }
+export type TaskContext = {
+  db: Db
+  hooks: IngestHooks
+  provider: Provider
+  /** Register here to hear that a project's settings changed (caches to drop). */
+  onSettingsChanged: ((projectId: string) => void)[]
+}
 
 /** How long event ids are remembered for de-duplication. */
 export const EVENT_ID_RETENTION_MS = 7 * 86_400_000
 const PRUNE_INTERVAL_MS = 3_600_000
 
 /** Runs `tick` every `intervalMs` (unref'd, never overlapping); logs instead of crashing. */
-export function everyInterval(name: string, intervalMs: number, tick: () => Promise<unknown>): BackgroundTask {
+export function everyInterval(
+  name: string,
+  intervalMs: number,
+  tick: () => Promise<unknown>,
+): BackgroundTask {
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> | undefined
   return {
@@ -42,6 +55,16 @@ export function everyInterval(name: string, intervalMs: number, tick: () => Prom
 /** Every background task, built for one server. Add new ones here. */
 export function createBackgroundTasks(ctx: TaskContext): BackgroundTask[] {
   return [
-    everyInterval('prune-event-ids', PRUNE_INTERVAL_MS, () => pruneEventIds(ctx.db, Date.now() - EVENT_ID_RETENTION_MS)),
+    everyInterval('prune-event-ids', PRUNE_INTERVAL_MS, () =>
+      pruneEventIds(ctx.db, Date.now() - EVENT_ID_RETENTION_MS),
+    ),
+    ...monitoringTasks(ctx, everyInterval),
+    evaluation(ctx),
   ]
+}
+
+function evaluation(ctx: TaskContext): BackgroundTask {
+  const task = createEvaluation({ db: ctx.db, hooks: ctx.hooks, provider: ctx.provider })
+  ctx.onSettingsChanged.push((projectId) => task.settings.invalidate(projectId))
+  return task
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { type BackgroundTask, createBackgroundTasks } from './background.js'
 import { buildApp } from './http/app.js'
+import { createProvider, type Provider } from './llm/index.js'
 import { Authenticator } from './http/auth.js'
 import { type IngestHooks, noHooks } from './ingest/index.js'
 import type { Project } from './model/index.js'
@@ -16,6 +17,8 @@ export type ServerOptions = {
   /** 0 picks a free port. */
   port?: number
   logger?: boolean | object
+  /** The LLM for the judge and the playground; from CHATLENS_LLM_* by default. */
+  provider?: Provider
   /** Start background tasks (default true). */
   background?: boolean
 }
@@ -30,6 +33,7 @@ export type RunningServer = {
   createdKey?: CreatedKey
   hooks: IngestHooks
   tasks: BackgroundTask[]
+  provider: Provider
   close(): Promise<void>
 }
 
@@ -39,9 +43,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { project, created } = await ensureDefaultProject(db)
   const auth = new Authenticator(db)
   const hooks = noHooks()
-  const app = await buildApp({ db, auth, pricers: new ProjectPricers(db), hooks, version: VERSION, logger: options.logger })
+  const provider = options.provider ?? createProvider()
+  const onSettingsChanged: ((projectId: string) => void)[] = []
+  const tasks =
+    options.background === false ? [] : createBackgroundTasks({ db, hooks, provider, onSettingsChanged })
+  const app = await buildApp({
+    db,
+    auth,
+    pricers: new ProjectPricers(db),
+    hooks,
+    provider,
+    onSettingsChanged: (projectId) => {
+      for (const f of onSettingsChanged) f(projectId)
+    },
+    version: VERSION,
+    logger: options.logger,
+  })
   const host = options.host ?? '127.0.0.1'
-  const tasks = options.background === false ? [] : createBackgroundTasks({ db, hooks })
   await app.listen({ host, port: options.port ?? 0 })
   for (const task of tasks) task.start()
   const address = app.server.address()
@@ -55,10 +73,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     createdKey: created,
     hooks,
     tasks,
+    provider,
     close: async () => {
       await app.close()
       for (const task of tasks) await task.stop()
-      await db.close()
+      // A store handed in (tests) belongs to whoever opened it.
+      if (!options.db) await db.close()
     },
   }
 }

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 import { Command } from 'commander'
 import { VERSION } from '../version.js'
+import { registerDemo } from './demo.js'
 import { registerKeys } from './keys.js'
+import { registerMonitoring } from './monitoring.js'
 import { registerServe } from './serve.js'
 
 const program = new Command('chatlens')
   .description('watch and improve LLM chatbots: traces, quality, cost, alerts, prompts, experiments')
   .version(VERSION)
 registerServe(program)
+registerDemo(program)
 registerKeys(program)
+registerMonitoring(program)
 
 program.parseAsync(process.argv).catch((err: Error) => {
   process.stderr.write(`chatlens: ${err.message}\n`)

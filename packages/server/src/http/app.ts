@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { IngestHooks } from '../ingest/index.js'
+import type { Provider } from '../llm/index.js'
 import { MAX_BODY_BYTES, type Scope } from '../model/index.js'
 import type { ProjectPricers } from '../projects/index.js'
 import type { Db } from '../store/index.js'
@@ -13,6 +14,9 @@ export type AppDeps = {
   auth: Authenticator
   pricers: ProjectPricers
   hooks: IngestHooks
+  provider: Provider
+  /** Tells caches that a project's settings changed. */
+  onSettingsChanged: (projectId: string) => void
   version: string
   logger?: boolean | object
 }

@@ -1,3 +1,4 @@
+import { createDefaultAlertRules } from '../alerts/defaults.js'
 import { newId } from '../model/ids.js'
 import { type ApiKey, ApiKeyCreate, type Project, ProjectSettings } from '../model/index.js'
 import { type Db, insertApiKey, insertProject, listProjects } from '../store/index.js'
@@ -8,6 +9,7 @@ export type CreatedKey = { key: ApiKey; secret: string }
 export async function createProject(db: Db, name: string): Promise<Project> {
   const project: Project = { id: newId(), name, settings: ProjectSettings.parse({}), createdAt: Date.now() }
   await insertProject(db, project)
+  await createDefaultAlertRules(db, project.id)
   return project
 }
 

@@ -1,3 +1,4 @@
+import type { Provider } from '../../src/llm/index.js'
 import { createApiKey } from '../../src/projects/index.js'
 import { type RunningServer, startServer } from '../../src/server.js'
 import type { Engine, TestDb } from './engines.js'
@@ -19,9 +20,9 @@ export type TestServer = {
 }
 
 /** A real server on 127.0.0.1 over a fresh store of the engine, with one key per scope. */
-export async function startTestServer(engine: Engine): Promise<TestServer> {
+export async function startTestServer(engine: Engine, options: { provider?: Provider } = {}): Promise<TestServer> {
   const store = await engine.open()
-  const server = await startServer({ db: store.db, port: 0 })
+  const server = await startServer({ db: store.db, port: 0, ...options })
   const projectId = server.project.id
   const mk = async (scope: 'admin' | 'ingest' | 'read') =>
     (await createApiKey(store.db, projectId, { name: scope, scopes: [scope] })).secret
@@ -45,7 +46,7 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
       return { status: res.status, body: text ? JSON.parse(text) : null }
     },
     async close() {
-      await server.app.close()
+      await server.close()
       await store.dispose()
     },
   }

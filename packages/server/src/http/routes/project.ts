@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
 import { ProjectSettings } from '../../model/index.js'
 import { getProject, updateProjectSettings } from '../../store/index.js'
 import type { AppDeps } from '../app.js'
@@ -11,12 +12,16 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     return project
   })
 
-  /** Replaces the project's settings, e.g. its price overrides. */
+  /** Sets some of the project's settings (price overrides, evaluation); the sections not sent stay. */
   app.put('/api/v1/project/settings', { config: { scope: 'admin' } }, async (request) => {
-    const settings = ProjectSettings.parse(request.body)
     const projectId = request.auth.projectId
+    const current = await getProject(deps.db, projectId)
+    if (!current) throw notFound('project', projectId)
+    const body = z.record(z.string(), z.unknown()).parse(request.body ?? {})
+    const settings = ProjectSettings.parse({ ...current.settings, ...body })
     if (!(await updateProjectSettings(deps.db, projectId, settings))) throw notFound('project', projectId)
     deps.pricers.invalidate(projectId)
+    deps.onSettingsChanged(projectId)
     return { settings }
   })
 }

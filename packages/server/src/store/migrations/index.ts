@@ -1,9 +1,11 @@
 import { core } from './001-core.js'
 import { evaluation } from './010-evaluation.js'
+import { analytics } from './020-analytics.js'
+import { alerts } from './021-alerts.js'
 import type { Migration } from './types.js'
 
 /** Every migration in the order it runs. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [core, evaluation]
+export const MIGRATIONS: readonly Migration[] = [core, evaluation, analytics, alerts]
 
 export type { Migration, Types } from './types.js'
 export { TYPES } from './types.js'

@@ -1,5 +1,6 @@
 import type { Feedback, Thumbs } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
+import { type Cursor, type Page, toPage } from './cursor.js'
 import { findByIds, parseJson, upsertRows } from './sql.js'
 
 // biome-ignore format: a table of column names
@@ -52,4 +53,44 @@ export async function listFeedbackFor(
     [projectId, value as SqlValue],
   )
   return rows.map(feedbackRowToFeedback)
+}
+
+export type FeedbackFilter = {
+  traceId?: string
+  sessionId?: string
+  userId?: string
+  thumbs?: string
+  from?: number
+  to?: number
+}
+
+/** Newest first, keyset-paginated on (timestamp, id). */
+export async function listFeedback(
+  db: Queryable,
+  projectId: string,
+  f: FeedbackFilter,
+  page: { limit: number; cursor?: Cursor | null },
+): Promise<Page<Feedback>> {
+  const where = ['project_id = ?']
+  const params: SqlValue[] = [projectId]
+  const add = (condition: string, value: SqlValue | undefined) => {
+    if (value === undefined) return
+    where.push(condition)
+    params.push(value)
+  }
+  add('trace_id = ?', f.traceId)
+  add('session_id = ?', f.sessionId)
+  add('user_id = ?', f.userId)
+  add('thumbs = ?', f.thumbs)
+  add('timestamp >= ?', f.from)
+  add('timestamp < ?', f.to)
+  if (page.cursor) {
+    where.push('(timestamp < ? OR (timestamp = ? AND id < ?))')
+    params.push(page.cursor.t, page.cursor.t, page.cursor.id)
+  }
+  const rows = await db.all<FeedbackRow>(
+    `SELECT * FROM feedback WHERE ${where.join(' AND ')} ORDER BY timestamp DESC, id DESC LIMIT ?`,
+    [...params, page.limit + 1],
+  )
+  return toPage(rows.map(feedbackRowToFeedback), page.limit, (x) => ({ t: x.timestamp, id: x.id }))
 }
