@@ -63,8 +63,25 @@ export function createBackgroundTasks(ctx: TaskContext): BackgroundTask[] {
   ]
 }
 
+/** Tunables of the evaluation worker, from the environment (defaults suit one machine). */
+function workerTuning(env = process.env) {
+  const n = (v: string | undefined) =>
+    v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : undefined
+  return {
+    ...(n(env.CHATLENS_EVAL_LEASE_MS) && { leaseMs: n(env.CHATLENS_EVAL_LEASE_MS) }),
+    ...(n(env.CHATLENS_EVAL_JUDGE_CONCURRENCY) && {
+      judgeConcurrency: n(env.CHATLENS_EVAL_JUDGE_CONCURRENCY),
+    }),
+  }
+}
+
 function evaluation(ctx: TaskContext): BackgroundTask {
-  const task = createEvaluation({ db: ctx.db, hooks: ctx.hooks, provider: ctx.provider })
+  const task = createEvaluation({
+    db: ctx.db,
+    hooks: ctx.hooks,
+    provider: ctx.provider,
+    worker: workerTuning(),
+  })
   ctx.onSettingsChanged.push((projectId) => task.settings.invalidate(projectId))
   return task
 }

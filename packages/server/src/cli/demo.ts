@@ -25,19 +25,53 @@ type DemoFlags = z.infer<typeof DemoFlags>
 async function target(flags: DemoFlags & ServerFlags) {
   if (flags.url) {
     const apiKey = flags.apiKey ?? process.env.CHATLENS_API_KEY
-    if (!apiKey) fail('--url needs --api-key (or CHATLENS_API_KEY) with the ingest and read scopes')
+    if (!apiKey) fail('--url needs --api-key (or CHATLENS_API_KEY) with the admin scope (or ingest and read)')
     return { url: flags.url.replace(/\/$/, ''), apiKey, close: async () => {}, dashboardUrl: flags.url }
   }
   const { server, dashboardUrl } = await launch(flags)
-  const apiKey = server.auth.mintLocalToken(server.project.id, ['ingest', 'read'], 'demo')
+  const apiKey = server.auth.mintLocalToken(server.project.id, ['admin'], 'demo')
   return { url: server.url, apiKey, close: () => server.close(), dashboardUrl }
 }
 
-async function api<T>(url: string, apiKey: string, path: string): Promise<T> {
-  const res = await fetch(url + path, { headers: { authorization: `Bearer ${apiKey}` } })
+async function api<T>(
+  url: string,
+  apiKey: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const res = await fetch(url + path, {
+    method: init.method ?? 'GET',
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      ...(init.body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
   if (!res.ok)
     fail(`${path} answered ${res.status}: ${await res.text()}`, 'is the server running and the key right?')
   return (await res.json()) as T
+}
+
+type EvalStatus = { jobs: Record<'pending' | 'running' | 'done' | 'skipped' | 'failed', number> }
+
+/** Shows the evaluation queue draining, so the dashboard opens on scored traffic. */
+async function waitForEvaluations(url: string, apiKey: string, timeoutMs = 120_000) {
+  const first = await api<EvalStatus>(url, apiKey, '/api/v1/evaluations/status')
+  const left = (s: EvalStatus) => s.jobs.pending + s.jobs.running
+  const total = left(first) + first.jobs.done + first.jobs.skipped + first.jobs.failed
+  const bar = progressBar('evaluations', total)
+  const deadline = Date.now() + timeoutMs
+  for (let s = first; ; s = await api<EvalStatus>(url, apiKey, '/api/v1/evaluations/status')) {
+    bar.update(total - left(s))
+    if (left(s) === 0) break
+    if (Date.now() > deadline) {
+      bar.stop()
+      process.stdout.write(dim(`  ${left(s)} evaluations still queued; they finish in the background\n`))
+      return
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  bar.stop()
 }
 
 async function demo(raw: Record<string, unknown>) {
@@ -51,6 +85,12 @@ async function demo(raw: Record<string, unknown>) {
     process.stdout.write(`\n${dim('demo data is already here; pass --again to add more conversations')}\n`)
   } else {
     const started = performance.now()
+    // Every turn gets heuristic scores, and the judge too — on the simulated model unless an LLM
+    // is configured, and then labelled simulated on every score it writes.
+    await api(t.url, t.apiKey, '/api/v1/project/settings', {
+      method: 'PUT',
+      body: { evaluation: { judge: { mode: 'on', sampleRate: 1 } } },
+    })
     const clock = new VirtualClock(Date.now())
     const config = llmConfigFromEnv()
     const base = createProvider({ errorRate: flags.errorRate, seed: flags.seed, ...config })
@@ -80,6 +120,7 @@ async function demo(raw: Record<string, unknown>) {
     const stats = chatlens.stats()
     if (stats.failed || stats.dropped)
       fail(`the SDK could not deliver ${stats.failed + stats.dropped} events`)
+    await waitForEvaluations(t.url, t.apiKey)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     const cost = await api<{ data: { costUsd: number | null }[] }>(
       t.url,

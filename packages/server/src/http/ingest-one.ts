@@ -17,7 +17,10 @@ export async function ingestOne(
   const pricer = await deps.pricers.get(projectId)
   const { errors } = await ingestBatch(deps.db, { projectId, pricer, hooks: deps.hooks }, [event])
   const error = errors[0]
-  if (error) throw new AppError(400, 'invalid_request', error.message.replace(/^body\./, ''), { field: error.field?.replace(/^body\./, '') })
+  if (error)
+    throw new AppError(400, 'invalid_request', error.message.replace(/^body\./, ''), {
+      field: error.field?.replace(/^body\./, ''),
+    })
   const id = (body as { id?: unknown })?.id
   return typeof id === 'string' ? id : event.id
 }

@@ -22,7 +22,8 @@ describe.each(ENGINES)('evaluation queue on $name (heuristics)', (engine) => {
 
   const ingest = (batch: unknown[]) => s.call('POST', '/api/v1/ingest', { batch })
   const scoresOf = async (traceId: string) => (await s.call('GET', `/api/v1/traces/${traceId}`)).body.scores
-  const jobsOf = async (traceId: string) => (await s.call('GET', `/api/v1/evaluations/jobs?traceId=${traceId}`)).body.data
+  const jobsOf = async (traceId: string) =>
+    (await s.call('GET', `/api/v1/evaluations/jobs?traceId=${traceId}`)).body.data
 
   it('gives every finished turn heuristic scores within seconds', async () => {
     await ingest([turn('h1'), turn('h2', { output: 'You are an idiot, figure it out yourself.' })])
@@ -31,7 +32,15 @@ describe.each(ENGINES)('evaluation queue on $name (heuristics)', (engine) => {
       return list.some((x: { name: string }) => x.name === 'quality') && list
     })
     const names = scores.map((x: { name: string }) => x.name)
-    for (const name of ['relevance', 'coherence', 'toxicity', 'sentiment', 'pii_leak', 'quality', 'quality_level']) {
+    for (const name of [
+      'relevance',
+      'coherence',
+      'toxicity',
+      'sentiment',
+      'pii_leak',
+      'quality',
+      'quality_level',
+    ]) {
       expect(names).toContain(name)
     }
     for (const score of scores) {
@@ -43,7 +52,8 @@ describe.each(ENGINES)('evaluation queue on $name (heuristics)', (engine) => {
       const list = await scoresOf('h2')
       return list.length > 0 && list
     })
-    const toxicity = (list: { name: string; value: number }[]) => list.find((x) => x.name === 'toxicity')!.value
+    const toxicity = (list: { name: string; value: number }[]) =>
+      list.find((x) => x.name === 'toxicity')!.value
     expect(toxicity(rude)).toBeGreaterThan(toxicity(scores))
     const [job] = await jobsOf('h1')
     expect(job).toMatchObject({ evaluator: 'heuristics', status: 'done', attempts: 1, reason: 'sampled' })
@@ -56,7 +66,10 @@ describe.each(ENGINES)('evaluation queue on $name (heuristics)', (engine) => {
     expect(await jobsOf('no-output')).toEqual([])
     expect(await jobsOf('off')).toEqual([])
     await ingest([ev('trace-update', { id: 'no-output', output: 'Hello! How can I help?' })])
-    await waitFor('evaluation once the output arrived', async () => (await jobsOf('no-output'))[0]?.status === 'done')
+    await waitFor(
+      'evaluation once the output arrived',
+      async () => (await jobsOf('no-output'))[0]?.status === 'done',
+    )
   })
 
   it('samples by trace id: the same turns every time, and forced turns always', async () => {
@@ -74,7 +87,10 @@ describe.each(ENGINES)('evaluation queue on $name (heuristics)', (engine) => {
 
   it('re-evaluates a trace on demand and replaces its scores', async () => {
     const before = await scoresOf('h1')
-    const res = await s.call('POST', '/api/v1/evaluations/run', { traceIds: ['h1', 'nope'], tasks: ['heuristics'] })
+    const res = await s.call('POST', '/api/v1/evaluations/run', {
+      traceIds: ['h1', 'nope'],
+      tasks: ['heuristics'],
+    })
     expect(res.status).toBe(202)
     expect(res.body).toMatchObject({ traces: 1, jobs: 1, tasks: ['heuristics'] })
     await waitFor('the second job', async () => {

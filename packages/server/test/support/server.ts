@@ -20,7 +20,10 @@ export type TestServer = {
 }
 
 /** A real server on 127.0.0.1 over a fresh store of the engine, with one key per scope. */
-export async function startTestServer(engine: Engine, options: { provider?: Provider } = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { provider?: Provider } = {},
+): Promise<TestServer> {
   const store = await engine.open()
   const server = await startServer({ db: store.db, port: 0, ...options })
   const projectId = server.project.id
