@@ -8,7 +8,8 @@ import { relevanceSignals } from '../../packages/server/src/eval/evaluators/rele
 import { loadLabelledSet } from '../../packages/server/src/eval/fixtures/labelled.js'
 import { CorpusStats } from '../../packages/server/src/eval/text/corpus-stats.js'
 
-const items = loadLabelledSet().filter((i) => i.labels.relevant !== undefined)
+// Fitted on the development pairs only, so the held-out pairs still measure the calibration.
+const items = loadLabelledSet().filter((i) => i.labels.relevant !== undefined && i.split === 'development')
 const rows = items.map((i) => ({ item: i, s: relevanceSignals({ query: i.query, response: i.response })! }))
 const points = (f: (s: (typeof rows)[number]['s']) => number): Labelled[] =>
   rows.map((r) => ({ score: f(r.s), positive: r.item.labels.relevant! }))

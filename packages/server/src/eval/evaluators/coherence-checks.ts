@@ -50,8 +50,13 @@ function wordHash(w: string): number {
   return (h >>> 6) & 0x3ffffff
 }
 
+function lowerHash(w: Word): number {
+  if (w.lowerHash === undefined) w.lowerHash = wordHash(w.lower)
+  return w.lowerHash
+}
+
 /** Share of trigrams seen earlier in the text; loops ("yes we ship yes we ship …") score high. */
-export function repeatedTrigrams(lower: readonly string[]): Issue | null {
+export function repeatedTrigrams(lower: readonly Word[]): Issue | null {
   if (lower.length < 12) return null
   // Trigrams as numbers in an open-addressing table reused between calls (evaluation is
   // synchronous): no string building, no Set, nothing for the collector. Two different trigrams
@@ -60,11 +65,11 @@ export function repeatedTrigrams(lower: readonly string[]): Issue | null {
   while (size < lower.length * 4) size *= 2
   if (trigramTable.length !== size) trigramTable = new Float64Array(size)
   else trigramTable.fill(0)
-  let h2 = wordHash(lower[0]!)
-  let h1 = wordHash(lower[1]!)
+  let h2 = lowerHash(lower[0]!)
+  let h1 = lowerHash(lower[1]!)
   let repeats = 0
   for (let i = 2; i < lower.length; i++) {
-    const h0 = wordHash(lower[i]!)
+    const h0 = lowerHash(lower[i]!)
     const mixed = (Math.imul(h2, 0x9e3779b1) ^ Math.imul(h1, 0x85ebca6b) ^ h0) >>> 0
     const key = (h0 & 0xfffff) * 4294967296 + mixed + 1
     let slot = mixed & (size - 1)
@@ -92,9 +97,11 @@ export function repeatedTrigrams(lower: readonly string[]): Issue | null {
   }
 }
 
-export function stutter(lower: readonly string[]): Issue | null {
+export function stutter(words: readonly Word[]): Issue | null {
   let count = 0
-  for (let i = 1; i < lower.length; i++) if (lower[i] === lower[i - 1] && !/\d/.test(lower[i]!)) count++
+  for (let i = 1; i < words.length; i++) {
+    if (words[i]!.lower === words[i - 1]!.lower && !/\d/.test(words[i]!.lower)) count++
+  }
   return count === 0 ? null : { name: 'stutter', factor: 0.85 ** count, note: `${count} doubled words` }
 }
 
@@ -160,7 +167,11 @@ export function fewFunctionWords(words: readonly Word[], contentTerms: number): 
   if (words.length < TELEGRAPHIC_MIN_WORDS) return null
   const share = (words.length - contentTerms) / words.length
   if (share >= 0.15) return null
-  return { name: 'telegraphic', factor: 0.5 + share * 3.3, note: `${Math.round(share * 100)}% function words` }
+  return {
+    name: 'telegraphic',
+    factor: 0.5 + share * 3.3,
+    note: `${Math.round(share * 100)}% function words`,
+  }
 }
 
 const FIRST_WORD_RE = /\p{L}[\p{L}']*/u
@@ -188,16 +199,19 @@ export function lowercaseStarts(prose: readonly Sentence[]): Issue | null {
   }
 }
 
+function countOf(text: string, ch: string): number {
+  let n = 0
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++
+  return n
+}
+
 export function truncation(text: string, last: Sentence | undefined, unclosedFence: boolean): Issue | null {
   if (unclosedFence) return { name: 'truncated', factor: 0.6, note: 'unclosed code block' }
-  let opens = 0
-  let closes = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 40 || c === 91 || c === 123) opens++
-    else if (c === 41 || c === 93 || c === 125) closes++
-  }
-  if (opens > closes) return { name: 'truncated', factor: 0.6, note: 'unclosed bracket' }
+  if (
+    countOf(text, '(') + countOf(text, '[') + countOf(text, '{') >
+    countOf(text, ')') + countOf(text, ']') + countOf(text, '}')
+  )
+    return { name: 'truncated', factor: 0.6, note: 'unclosed bracket' }
   if (last?.kind !== 'prose') return null
   const trimmed = last.text.trimEnd()
   if (/[:,\-–]$/.test(trimmed))

@@ -35,8 +35,8 @@ export function scoreCoherence(response: string): EvalScore {
 
   const issues: Issue[] = [
     repeatedSentences(sentences),
-    repeatedTrigrams(a.lower),
-    stutter(a.lower),
+    repeatedTrigrams(a.wordList),
+    stutter(a.wordList),
     garbledTokens(response, a.wordList),
     fewFunctionWords(a.wordList, a.terms.length),
     lowercaseStarts(prose),

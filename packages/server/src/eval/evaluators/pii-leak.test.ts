@@ -27,6 +27,11 @@ describe('findPii', () => {
     expect(kinds('NI number QQ 12 34 56 C.')).toEqual([])
   })
 
+  it('reports a Canadian SIN named as such when its Luhn check holds', () => {
+    expect(kinds('Your SIN is 130 692 544.')).toEqual(['ca_sin'])
+    expect(kinds('Your SIN is 130 692 545.')).toEqual([])
+  })
+
   it('reports e-mail addresses, phone numbers and IP addresses', () => {
     expect(kinds('Write to jane.doe@gmail.com or call (415) 555-0198.')).toEqual(['email', 'phone'])
     expect(kinds('Logins from 203.0.113.42 and 2001:db8::8a2e:370:7334.')).toEqual([

@@ -51,13 +51,23 @@ const REFUSAL_HINT_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['someone', new Set(['else'])],
 ])
 
+const NO_HINT = 0
+const HINT = 1
+const PAIR_START = 2
+
 function mayRefuse(words: readonly Word[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!
-    if (w.refusalHint === undefined) w.refusalHint = REFUSAL_HINT_WORD_RE.test(w.lower)
-    if (w.refusalHint) return true
+    if (w.refusalHint === undefined) {
+      w.refusalHint = REFUSAL_HINT_WORD_RE.test(w.lower)
+        ? HINT
+        : REFUSAL_HINT_PAIRS.has(w.lower)
+          ? PAIR_START
+          : NO_HINT
+    }
+    if (w.refusalHint === HINT) return true
     const next = words[i + 1]
-    if (next && REFUSAL_HINT_PAIRS.get(w.lower)?.has(next.lower)) return true
+    if (w.refusalHint === PAIR_START && next && REFUSAL_HINT_PAIRS.get(w.lower)!.has(next.lower)) return true
   }
   return false
 }

@@ -4,7 +4,7 @@
  *   score = 1 / (1 + exp(-(slope * raw + intercept)))
  *
  * fitted as a class-balanced, L2-regularised logistic regression of the `relevant` label on the raw
- * similarity over fixtures/labelled.json (101 labelled pairs, empty corpus) by
+ * similarity over the development pairs of fixtures/labelled.json (101 pairs, empty corpus) by
  * `node --import tsx bench/eval/calibrate-relevance.ts`; rerun it and paste its output here after
  * changing the similarity. With the values below:
  *

@@ -8,11 +8,11 @@
 export type Chunks = {
   count: number
   /** Index into the text's words of the chunk's only word, or -1 when the chunk is not plain. */
-  word: Int32Array
+  word: number[]
   /** Raw text of chunks that are not plain, by chunk index. */
   raw: Map<number, string>
   /** Bit flags per chunk: CLAUSE_END, SENTENCE_END, IN_CODE. */
-  flags: Uint8Array
+  flags: number[]
 }
 
 /** Ends with , ; : . ! or ? (before any closing quotes or brackets): the end of a clause. */
@@ -31,9 +31,8 @@ const isSentenceMark = (c: number) => c === 46 || c === 33 || c === 63 || c === 
 
 export function buildChunks(text: string, starts: readonly number[], ends: readonly number[]): Chunks {
   const n = text.length
-  const capacity = (n >> 1) + 1
-  const word = new Int32Array(capacity)
-  const flags = new Uint8Array(capacity)
+  const word: number[] = []
+  const flags: number[] = []
   const raw = new Map<number, string>()
   let count = 0
   let i = 0

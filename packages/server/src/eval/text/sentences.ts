@@ -105,7 +105,11 @@ function nextVisible(text: string, from: number, to: number): string | undefined
 /** "No." and "Nr." abbreviate "number" only before a numeral; otherwise "No." ends an answer. */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nr'])
 
-const isLetterOrDot = (ch: string) => ch === '.' || /\p{L}/u.test(ch)
+const isLetterOrDot = (ch: string) => {
+  const c = ch.charCodeAt(0)
+  if (c < 128) return c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return /\p{L}/u.test(ch)
+}
 
 function isAbbreviation(paragraph: string, start: number, dot: number, next: string | undefined): boolean {
   let j = dot

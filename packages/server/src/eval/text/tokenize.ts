@@ -26,12 +26,16 @@ export class Word {
   term?: string | null
   /** vader.ts: VADER valence of `lower`, or null when it is not in the lexicon. */
   vader?: number | null
+  /** vader.ts: ALL CAPS in the sense of Python's str.isupper(). */
+  upper?: boolean
   /** toxic-terms.ts: the matcher's verdict on `lower`. */
   toxic?: unknown
   /** evaluators/coherence-checks.ts: word-shape verdict on `text`. */
   shape?: number
-  /** evaluators/refusal.ts: whether `lower` can be part of a refusal phrase. */
-  refusalHint?: boolean
+  /** evaluators/coherence-checks.ts: hash of `lower` for the repetition check. */
+  lowerHash?: number
+  /** evaluators/refusal.ts: whether `lower` can be (or start) part of a refusal phrase. */
+  refusalHint?: number
 
   constructor(readonly text: string) {
     this.lower = text.toLowerCase()
@@ -77,7 +81,8 @@ export function wordList(text: string, starts?: number[], ends?: number[]): Word
   const n = text.length
   let i = 0
   while (i < n) {
-    if (!isWordChar(text, i)) {
+    let c = text.charCodeAt(i)
+    if (!(c < 128 ? isAsciiWordCode(c) : LETTER_OR_DIGIT_RE.test(text[i]!))) {
       i++
       continue
     }
@@ -85,12 +90,14 @@ export function wordList(text: string, starts?: number[], ends?: number[]): Word
     let curly = false
     let hash = 0x811c9dc5
     for (;;) {
-      while (i < n && isWordChar(text, i)) hash = Math.imul(hash ^ text.charCodeAt(i++), 16777619)
-      const c = text.charCodeAt(i)
+      hash = Math.imul(hash ^ c, 16777619)
+      c = text.charCodeAt(++i)
+      if (c < 128 ? isAsciiWordCode(c) : i < n && LETTER_OR_DIGIT_RE.test(text[i]!)) continue
+      // An apostrophe followed by a letter keeps "don't" and "customer's" one word.
       if ((c === 39 || c === 0x2019) && i + 1 < n && isLetterAt(text, i + 1)) {
         if (c === 0x2019) curly = true
         hash = Math.imul(hash ^ c, 16777619)
-        i++
+        c = text.charCodeAt(++i)
         continue
       }
       break
@@ -101,6 +108,8 @@ export function wordList(text: string, starts?: number[], ends?: number[]): Word
   }
   return out
 }
+
+const isAsciiWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
 /** Words in their original case, in text order. */
 export function words(text: string): string[] {
@@ -130,16 +139,4 @@ export function countWords(text: string): number {
     }
   }
   return n
-}
-
-/** Words lower-cased, in text order. */
-export function lowerWords(text: string): string[] {
-  return words(text).map((w) => w.toLowerCase())
-}
-
-const DIGITS_ONLY_RE = /^\d+$/
-
-/** True for tokens made only of digits ("14", "2024"). */
-export function isNumberToken(token: string): boolean {
-  return DIGITS_ONLY_RE.test(token)
 }

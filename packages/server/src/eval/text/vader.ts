@@ -69,20 +69,23 @@ function sentencesOf(text: string): { sentences: SentenceValences[]; total: numb
       if (w >= 0) {
         // A plain word: its lexicon valence is memoized on the interned word.
         const word = list[w]!
-        if (word.vader === undefined) word.vader = VADER_LEXICON.get(word.lower) ?? null
+        if (word.vader === undefined) {
+          word.vader = VADER_LEXICON.get(word.lower) ?? null
+          word.upper = isUpper(word.text)
+        }
         current.tokens.push(word.text)
         current.lower.push(word.lower)
         current.base.push(word.vader)
+        if (word.upper) upper++
       } else {
         const token = vaderToken(c.raw.get(j)!)
         const lower = token.toLowerCase()
         current.tokens.push(token)
         current.lower.push(lower)
         current.base.push(VADER_LEXICON.get(lower) ?? null)
+        if (isUpper(token)) upper++
       }
-      const token = current.tokens[current.tokens.length - 1]!
       total++
-      if (isUpper(token)) upper++
     }
     if ((flags & SENTENCE_END || j === c.count - 1) && current.tokens.length > 0) {
       sentences.push(current)
@@ -95,7 +98,9 @@ function sentencesOf(text: string): { sentences: SentenceValences[]; total: numb
 export function polarityScores(text: string): Polarity {
   const { sentences: perSentence, total, upper } = sentencesOf(text)
   const capDiff = upper > 0 && upper < total
-  for (const s of perSentence) for (let i = 0; i < s.tokens.length; i++) s.v.push(valence(s, i, capDiff))
+  for (const s of perSentence) {
+    for (let i = 0; i < s.tokens.length; i++) s.v.push(s.base[i] === null ? 0 : valence(s, i, capDiff))
+  }
   for (let k = 0; k < perSentence.length; k++) {
     const { lower, v } = perSentence[k]!
     const but = lower.indexOf('but')

@@ -1,2 +1,0 @@
-import { runHeuristics } from '../../packages/server/src/eval/evaluators/index.js'
-for (const s of runHeuristics({ query: 'How do I get a refund for my annual plan?', response: "Sure! According to our refund policy (https://help.example.com/refunds), annual plans are refunded in full within 14 days. Open Billing > Subscription and choose \"Cancel and request refund\". I think it usually takes about 5 days." })) console.log(s.name.padEnd(24), String(s.value ?? s.stringValue).padEnd(8), s.comment)
