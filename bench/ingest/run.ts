@@ -1,13 +1,19 @@
 // bench/ingest: spans per second stored through the HTTP batch API, against the raw
 // better-sqlite3 insert rate of the same rows. Run: npm run bench -- ingest
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import Database from 'better-sqlite3'
 import { rawInsertRate } from './raw.js'
 import { makeBatches } from './spans.js'
+
+/** CPU time of a process so far, in ms (Linux /proc; utime + stime in clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
 
 const BATCH_SIZE = 500
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200)
@@ -17,9 +23,13 @@ const WARMUP_BATCHES = 10
 const dir = mkdtempSync(join(tmpdir(), 'chatlens-bench-ingest-'))
 const file = join(dir, 'http.db')
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
-const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(import.meta.dirname, 'server.ts'), file], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
+const child = spawn(
+  process.execPath,
+  [...profile, '--import', 'tsx', join(import.meta.dirname, 'server.ts'), file],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+)
 const { url, key } = JSON.parse(
   await createInterface({ input: child.stdout })
     [Symbol.asyncIterator]()
@@ -44,6 +54,8 @@ async function post(body: string) {
 for (const body of bodies.slice(0, WARMUP_BATCHES)) await post(body)
 const queue = bodies.slice(WARMUP_BATCHES)
 const latencies: number[] = []
+const serverCpuStart = processCpuMs(child.pid!)
+const clientCpuStart = process.cpuUsage()
 const t0 = performance.now()
 await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
@@ -55,6 +67,9 @@ await Promise.all(
   }),
 )
 const httpSeconds = (performance.now() - t0) / 1000
+const serverCpu = (processCpuMs(child.pid!) - serverCpuStart) / 1000 / httpSeconds
+const clientUsage = process.cpuUsage(clientCpuStart)
+const clientCpu = (clientUsage.user + clientUsage.system) / 1e6 / httpSeconds
 child.kill('SIGTERM')
 await new Promise((r) => child.on('exit', r))
 
@@ -82,11 +97,14 @@ const result = {
   httpShareOfRaw: Number((httpRate / rawRate).toFixed(3)),
   batchLatencyMsP50: Number(p(0.5).toFixed(1)),
   batchLatencyMsP99: Number(p(0.99).toFixed(1)),
+  serverCpuCores: Number(serverCpu.toFixed(2)),
+  clientCpuCores: Number(clientCpu.toFixed(2)),
 }
 console.log(`
 ingest: ${result.spans} spans of ~${avgSpanBytes} B in batches of ${BATCH_SIZE}, ${CONCURRENCY} requests in flight
   HTTP batch API      ${result.httpSpansPerSecond.toLocaleString('en')} spans/s  (batch p50 ${result.batchLatencyMsP50} ms, p99 ${result.batchLatencyMsP99} ms)
   raw better-sqlite3  ${result.rawSpansPerSecond.toLocaleString('en')} spans/s  (one transaction, prepared insert)
   HTTP / raw          ${(result.httpShareOfRaw * 100).toFixed(1)} %
+  CPU while sending   server ${result.serverCpuCores} cores, load generator ${result.clientCpuCores} cores
 `)
 console.log(JSON.stringify(result))

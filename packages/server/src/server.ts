@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { type BackgroundTask, createBackgroundTasks } from './background.js'
 import { buildApp } from './http/app.js'
 import { Authenticator } from './http/auth.js'
-import { type IngestHooks, noHooks } from './ingest/index.js'
+import { type IngestHooks, noHooks, PreparePool } from './ingest/index.js'
 import { createProvider, type Provider } from './llm/index.js'
 import type { Project } from './model/index.js'
 import { type CreatedKey, ensureDefaultProject, ProjectPricers } from './projects/index.js'
@@ -19,6 +19,8 @@ export type ServerOptions = {
   logger?: boolean | object
   /** The LLM for the judge and the playground; from CHATLENS_LLM_* by default. */
   provider?: Provider
+  /** Worker threads that parse ingest bodies (default: one per spare core; 0 parses inline). */
+  ingestWorkers?: number
   /** Start background tasks (default true). */
   background?: boolean
 }
@@ -47,11 +49,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const onSettingsChanged: ((projectId: string) => void)[] = []
   const tasks =
     options.background === false ? [] : createBackgroundTasks({ db, hooks, provider, onSettingsChanged })
+  const ingestPool = new PreparePool(options.ingestWorkers)
   const app = await buildApp({
     db,
     auth,
     pricers: new ProjectPricers(db),
     hooks,
+    ingestPool,
     provider,
     onSettingsChanged: (projectId) => {
       for (const f of onSettingsChanged) f(projectId)
@@ -76,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     provider,
     close: async () => {
       await app.close()
+      await ingestPool.close()
       for (const task of tasks) await task.stop()
       // A store handed in (tests) belongs to whoever opened it.
       if (!options.db) await db.close()

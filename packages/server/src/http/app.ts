@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import type { IngestHooks } from '../ingest/index.js'
+import type { IngestHooks, PreparePool } from '../ingest/index.js'
 import type { Provider } from '../llm/index.js'
 import { MAX_BODY_BYTES, type Scope } from '../model/index.js'
 import type { ProjectPricers } from '../projects/index.js'
@@ -14,6 +14,8 @@ export type AppDeps = {
   auth: Authenticator
   pricers: ProjectPricers
   hooks: IngestHooks
+  /** Parses and validates ingest bodies (in worker threads when there are cores to spare). */
+  ingestPool: PreparePool
   provider: Provider
   /** Tells caches that a project's settings changed. */
   onSettingsChanged: (projectId: string) => void

@@ -1,3 +1,5 @@
 export type { Written } from './apply.js'
 export type { UsageFigures, UsagePricer } from './derive.js'
-export { type IngestContext, type IngestHooks, ingestBatch, noHooks } from './service.js'
+export { type PreparedBatch, prepareBatch } from './prepare.js'
+export { PreparePool } from './prepare-pool.js'
+export { commitBatch, type IngestContext, type IngestHooks, ingestBatch, noHooks } from './service.js'
