@@ -92,6 +92,8 @@ export async function* exportInteractions(
   let n = 0
   for await (const row of iterateExportRows(db, projectId, o.window.from, o.window.to, o.filter, content)) {
     const rec = record(row, content)
+    // Category lives in the scores, so it is the one filter applied here rather than in SQL.
+    if (o.filter.category !== undefined && rec.category !== o.filter.category) continue
     if (o.format === 'jsonl') buffer += `${JSON.stringify(rec)}\n`
     else {
       const cells: unknown[] = BASE_COLUMNS.map((c) => (c === 'tags' ? rec.tags.join(';') : rec[c]))

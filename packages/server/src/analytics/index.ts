@@ -24,7 +24,6 @@ export {
   ReportFormat,
   ReportQuery,
   WindowFields,
-  WindowFilterQuery,
   windowOf,
 } from './schemas.js'
 export { getSeries, type Point, type SeriesResult } from './series.js'

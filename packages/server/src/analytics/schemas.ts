@@ -109,13 +109,6 @@ export const AnalyticsQuery = z
     return { window, filter: splitFilter(v), groupBy: v.groupBy, interval }
   })
 
-/** Query of routes that take a window and filters but no grouping (topics, review, export). */
-export const WindowFilterQuery = z.object({ ...WindowFields, ...FilterFields }).transform((v, ctx) => {
-  const window = windowOf(v, ctx)
-  if (window === z.NEVER) return z.NEVER
-  return { window, filter: splitFilter(v) }
-})
-
 export const ReportFormat = z.enum(['json', 'md', 'html'])
 export type ReportFormat = z.infer<typeof ReportFormat>
 

@@ -80,7 +80,18 @@ export function registerExport(program: Command) {
       }
       // stdout is left open (it is not ours to end); a file is closed when done.
       if (out) await pipeline(Readable.from(counted()), createWriteStream(out))
-      else await pipeline(Readable.from(counted()), process.stdout, { end: false })
+      else {
+        // A reader that stops early (`| head`) is not an error.
+        process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EPIPE') process.exit(0)
+        })
+        await pipeline(Readable.from(counted()), process.stdout, { end: false }).catch(
+          (err: NodeJS.ErrnoException) => {
+            if (err.code !== 'EPIPE') throw err
+            process.exit(0)
+          },
+        )
+      }
       bar.stop()
       const seconds = (performance.now() - started) / 1000
       process.stderr.write(

@@ -72,12 +72,11 @@ export async function applyPatches(
       .filter((p) => p.kind !== 'trace' && p.kind !== 'session')
       .map((p) => `${p.kind}:${projectId}:${p.id}`),
   ])
-  const [traces, spans, scores, feedback] = await Promise.all([
-    findTraceRows(tx, projectId, traceIds).then(byId),
-    findSpanRows(tx, projectId, idsOf(patches, 'span')).then(byId),
-    findScoreRows(tx, projectId, idsOf(patches, 'score')).then(byId),
-    findFeedbackRows(tx, projectId, idsOf(patches, 'feedback')).then(byId),
-  ])
+  // One query at a time: a transaction is one connection, which runs them in order anyway.
+  const traces = byId(await findTraceRows(tx, projectId, traceIds))
+  const spans = byId(await findSpanRows(tx, projectId, idsOf(patches, 'span')))
+  const scores = byId(await findScoreRows(tx, projectId, idsOf(patches, 'score')))
+  const feedback = byId(await findFeedbackRows(tx, projectId, idsOf(patches, 'feedback')))
   const touched = {
     traces: new Set<string>(),
     spans: new Map<string, boolean>(),
@@ -123,14 +122,11 @@ export async function applyPatches(
   await upsertSpanRows(tx, writtenSpans)
 
   const touchedTraceIds = [...touched.traces]
-  const [rollups, models] = await Promise.all([
-    rollupSpans(tx, projectId, touchedTraceIds).then((rows) => new Map(rows.map((r) => [r.trace_id, r]))),
-    firstGenerationModels(tx, projectId, touchedTraceIds).then((rows) => {
-      const first = new Map<string, string>()
-      for (const r of rows) if (!first.has(r.trace_id)) first.set(r.trace_id, r.model)
-      return first
-    }),
-  ])
+  const rollups = new Map((await rollupSpans(tx, projectId, touchedTraceIds)).map((r) => [r.trace_id, r]))
+  const models = new Map<string, string>()
+  for (const r of await firstGenerationModels(tx, projectId, touchedTraceIds)) {
+    if (!models.has(r.trace_id)) models.set(r.trace_id, r.model)
+  }
   const writtenTraces = touchedTraceIds.map((id) => {
     const row = traces.get(id)!
     deriveTrace(row, rollups.get(id), models.get(id), pricer)

@@ -124,6 +124,23 @@ describe.each(ENGINES)('reports, export and /metrics on $name', (engine) => {
     )
   })
 
+  it('filters the export by category, which lives in the scores', async () => {
+    const res = await fetch(`${s.url}/api/v1/export?format=jsonl&window=7d&category=billing&content=false`, {
+      headers: { authorization: `Bearer ${s.keys.read}` },
+    })
+    const rows = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(rows.every((r) => r.category === 'billing' && r.input === undefined)).toBe(true)
+    const billing = await sqlCount(
+      `SELECT COUNT(*) AS n FROM traces t WHERE t.project_id = ? AND (SELECT c.string_value FROM scores c
+         WHERE c.project_id = t.project_id AND c.trace_id = t.id AND c.name = 'category' ORDER BY c.timestamp DESC, c.id DESC LIMIT 1) = 'billing'`,
+      [s.projectId],
+    )
+    expect(rows).toHaveLength(billing)
+  })
+
   it('serves Prometheus figures that equal direct SQL counts, to a key of the project', async () => {
     expect((await fetch(`${s.url}/metrics`)).status).toBe(401)
     const res = await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${s.keys.read}` } })

@@ -3,19 +3,29 @@ import { z } from 'zod'
 import {
   AnalyticsQuery,
   analyzeConversation,
+  FilterFields,
   getMetrics,
   getOverview,
   getSeries,
   getTrends,
   reviewQueue,
   topTopics,
-  WindowFilterQuery,
+  WindowFields,
+  windowOf,
 } from '../../analytics/index.js'
 import type { AppDeps } from '../app.js'
 import { notFound } from '../errors.js'
 
 const Limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback)
 const IdParams = z.object({ id: z.string().min(1).max(200) })
+
+/** Topics and the review queue read raw rows of the window; they filter on bot (and user). */
+const TopicsQuery = z
+  .object({ ...WindowFields, bot: FilterFields.bot, limit: Limit(5000, 2000) })
+  .transform((v, ctx) => ({ window: windowOf(v, ctx), bot: v.bot, limit: v.limit }))
+const ReviewQuery = z
+  .object({ ...WindowFields, bot: FilterFields.bot, userId: FilterFields.userId, limit: Limit(500, 50) })
+  .transform((v, ctx) => ({ window: windowOf(v, ctx), bot: v.bot, userId: v.userId, limit: v.limit }))
 
 /** Metrics, series, trends and the dashboard overview; conversation analytics and topics. */
 export async function analyticsRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -43,19 +53,13 @@ export async function analyticsRoutes(app: FastifyInstance, deps: AppDeps) {
   )
 
   app.get('/api/v1/analytics/topics', read, async (request) => {
-    const { window, filter } = WindowFilterQuery.parse(request.query)
-    const { limit } = z.object({ limit: Limit(5000, 2000) }).parse(request.query)
-    return topTopics(deps.db, request.auth.projectId, window, { bot: filter.bot, limit })
+    const { window, ...o } = TopicsQuery.parse(request.query)
+    return topTopics(deps.db, request.auth.projectId, window, o)
   })
 
   app.get('/api/v1/analytics/conversations/review', read, async (request) => {
-    const { window, filter } = WindowFilterQuery.parse(request.query)
-    const { limit } = z.object({ limit: Limit(500, 50) }).parse(request.query)
-    return reviewQueue(deps.db, request.auth.projectId, window, {
-      bot: filter.bot,
-      userId: filter.userId,
-      limit,
-    })
+    const { window, ...o } = ReviewQuery.parse(request.query)
+    return reviewQueue(deps.db, request.auth.projectId, window, o)
   })
 
   app.get('/api/v1/analytics/conversations/:id', read, async (request) => {

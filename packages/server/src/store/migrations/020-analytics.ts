@@ -71,11 +71,11 @@ const queue = (select: string) =>
   `INSERT INTO analytics_dirty (project_id, hour) SELECT project_id, hour FROM (${select}) AS m
    WHERE hour IS NOT NULL AND NOT EXISTS
      (SELECT 1 FROM analytics_dirty d WHERE d.project_id = m.project_id AND d.hour = m.hour);`
-const mark = (project: string, time: string) =>
-  queue(`SELECT ${project} AS project_id, ${hourOf(time)} AS hour`)
-const markSessionStart = (project: string, sessionId: string) =>
+const mark = (project: string, time: string, when = '1') =>
+  queue(`SELECT ${project} AS project_id, ${hourOf(time)} AS hour WHERE ${when}`)
+const markSessionStart = (project: string, sessionId: string, when = '1') =>
   queue(
-    `SELECT project_id, ${hourOf('started_at')} AS hour FROM sessions WHERE project_id = ${project} AND id = ${sessionId}`,
+    `SELECT project_id, ${hourOf('started_at')} AS hour FROM sessions WHERE project_id = ${project} AND id = ${sessionId} AND ${when}`,
   )
 const markTraceHour = (project: string, traceId: string) =>
   queue(
@@ -87,20 +87,25 @@ const markTraceSession = (project: string, traceId: string) =>
      WHERE t.project_id = ${project} AND t.id = ${traceId}`)
 
 function sqliteTriggers(): string[] {
-  const onTrace = (row: 'NEW' | 'OLD') =>
-    `${mark(`${row}.project_id`, `${row}.timestamp`)} ${markSessionStart(`${row}.project_id`, `${row}.session_id`)}`
-  const onScore = (row: 'NEW' | 'OLD') =>
-    `${markTraceHour(`${row}.project_id`, `${row}.trace_id`)} ${markTraceSession(`${row}.project_id`, `${row}.trace_id`)}`
+  const onTrace = `${mark('NEW.project_id', 'NEW.timestamp')} ${markSessionStart('NEW.project_id', 'NEW.session_id')}`
+  // The old hour and conversation only when an update moved the trace (rare: a span that started earlier).
+  const onTraceMoved = `${mark('OLD.project_id', 'OLD.timestamp', `${hourOf('OLD.timestamp')} <> ${hourOf('NEW.timestamp')}`)}
+    ${markSessionStart('OLD.project_id', 'OLD.session_id', 'OLD.session_id IS NOT NEW.session_id')}`
+  const onScore = markTraceHour('NEW.project_id', 'NEW.trace_id')
+  // A conversation's dimensions are its first turn's, category included: only category scores touch it.
+  const onCategory = markTraceSession('NEW.project_id', 'NEW.trace_id')
   const onFeedback = (row: 'NEW' | 'OLD') =>
     `${markSessionStart(`${row}.project_id`, `${row}.session_id`)} ${markTraceSession(`${row}.project_id`, `${row}.trace_id`)}`
   const onSession = (row: 'NEW' | 'OLD') => mark(`${row}.project_id`, `${row}.started_at`)
   return [
-    `CREATE TRIGGER analytics_traces_insert AFTER INSERT ON traces BEGIN ${onTrace('NEW')} END`,
-    `CREATE TRIGGER analytics_traces_update AFTER UPDATE ON traces BEGIN ${onTrace('NEW')} ${onTrace('OLD')} END`,
+    `CREATE TRIGGER analytics_traces_insert AFTER INSERT ON traces BEGIN ${onTrace} END`,
+    `CREATE TRIGGER analytics_traces_update AFTER UPDATE ON traces BEGIN ${onTrace} ${onTraceMoved} END`,
     `CREATE TRIGGER analytics_sessions_insert AFTER INSERT ON sessions BEGIN ${onSession('NEW')} END`,
     `CREATE TRIGGER analytics_sessions_update AFTER UPDATE ON sessions BEGIN ${onSession('NEW')} ${onSession('OLD')} END`,
-    `CREATE TRIGGER analytics_scores_insert AFTER INSERT ON scores WHEN NEW.trace_id IS NOT NULL BEGIN ${onScore('NEW')} END`,
-    `CREATE TRIGGER analytics_scores_update AFTER UPDATE ON scores WHEN NEW.trace_id IS NOT NULL BEGIN ${onScore('NEW')} END`,
+    `CREATE TRIGGER analytics_scores_insert AFTER INSERT ON scores WHEN NEW.trace_id IS NOT NULL BEGIN ${onScore} END`,
+    `CREATE TRIGGER analytics_scores_update AFTER UPDATE ON scores WHEN NEW.trace_id IS NOT NULL BEGIN ${onScore} END`,
+    `CREATE TRIGGER analytics_category_insert AFTER INSERT ON scores WHEN NEW.trace_id IS NOT NULL AND NEW.name = 'category' BEGIN ${onCategory} END`,
+    `CREATE TRIGGER analytics_category_update AFTER UPDATE ON scores WHEN NEW.trace_id IS NOT NULL AND NEW.name = 'category' BEGIN ${onCategory} END`,
     `CREATE TRIGGER analytics_feedback_insert AFTER INSERT ON feedback BEGIN ${onFeedback('NEW')} END`,
     `CREATE TRIGGER analytics_feedback_update AFTER UPDATE ON feedback BEGIN ${onFeedback('NEW')} END`,
   ]
@@ -123,12 +128,13 @@ function postgresTriggers(): string[] {
        JOIN sessions s ON s.project_id = r.project_id AND s.id = r.session_id`
   const sessionHours = (rows: string) =>
     `SELECT r.project_id, ${hourOf('r.started_at')} AS hour FROM ${rows} r`
-  const viaTrace = (rows: string) =>
+  const viaTrace = (rows: string, sessionWhen = 'true') =>
     `SELECT t.project_id, ${hourOf('t.timestamp')} AS hour FROM ${rows} r
        JOIN traces t ON t.project_id = r.project_id AND t.id = r.trace_id
      UNION ALL SELECT s.project_id, ${hourOf('s.started_at')} FROM ${rows} r
        JOIN traces t ON t.project_id = r.project_id AND t.id = r.trace_id
-       JOIN sessions s ON s.project_id = t.project_id AND s.id = t.session_id`
+       JOIN sessions s ON s.project_id = t.project_id AND s.id = t.session_id
+     WHERE ${sessionWhen}`
   const feedbackHours = (rows: string) =>
     `${viaTrace(rows)} UNION ALL SELECT s.project_id, ${hourOf('s.started_at')} FROM ${rows} r
        JOIN sessions s ON s.project_id = r.project_id AND s.id = r.session_id`
@@ -141,7 +147,7 @@ function postgresTriggers(): string[] {
     fn('analytics_mark_traces_update', `${traceHours('new_rows')} UNION ALL ${traceHours('old_rows')}`),
     fn('analytics_mark_sessions_insert', sessionHours('new_rows')),
     fn('analytics_mark_sessions_update', `${sessionHours('new_rows')} UNION ALL ${sessionHours('old_rows')}`),
-    fn('analytics_mark_scores', viaTrace('new_rows')),
+    fn('analytics_mark_scores', viaTrace('new_rows', "r.name = 'category'")),
     fn('analytics_mark_feedback', feedbackHours('new_rows')),
     trigger('traces', 'INSERT', 'analytics_mark_traces_insert'),
     trigger('traces', 'UPDATE', 'analytics_mark_traces_update'),

@@ -47,7 +47,7 @@ export type TraceFact = {
   scores: string | null
 }
 
-const SCORES_OF_T = `(SELECT string_agg(s.name || '${FIELD_SEP}' || COALESCE(CAST(s.value AS TEXT), '') || '${FIELD_SEP}' ||
+export const SCORES_OF_T = `(SELECT string_agg(s.name || '${FIELD_SEP}' || COALESCE(CAST(s.value AS TEXT), '') || '${FIELD_SEP}' ||
     COALESCE(s.string_value, ''), '${RECORD_SEP}' ORDER BY s.timestamp, s.id)
   FROM scores s WHERE s.project_id = t.project_id AND s.trace_id = t.id)`
 
@@ -57,7 +57,8 @@ const FILTER_COLUMNS: [keyof FactFilter, string][] = [
   ['userId', 'user_id'],
 ] // biome-ignore format: pairs
 
-function factWhere(projectId: string, from: number, to: number, f: FactFilter) {
+/** WHERE clause (over alias `t`) of a fact filter and a time range. */
+export function factWhere(projectId: string, from: number, to: number, f: FactFilter) {
   const where = ['t.project_id = ?', 't.timestamp >= ?', 't.timestamp < ?']
   const params: SqlValue[] = [projectId, from, to]
   for (const [key, column] of FILTER_COLUMNS) {
@@ -231,100 +232,5 @@ export function activeConversationsByBot(db: Queryable, projectId: string, since
      JOIN sessions s ON s.project_id = t.project_id AND s.id = t.session_id
      WHERE t.project_id = ? AND t.timestamp >= ? AND s.ended_at IS NULL GROUP BY t.bot`,
     [projectId, since],
-  )
-}
-
-/** Interactions in [from, to) whose own value breaks a threshold, for per-interaction alert rules. */
-export async function countViolatingTraces(
-  db: Queryable,
-  projectId: string,
-  from: number,
-  to: number,
-  column: 'latency_ms' | 'ttft_ms' | 'cost_usd' | 'total_tokens' | 'error',
-  op: '>' | '>=' | '<' | '<=',
-  threshold: number,
-  f: FactFilter = {},
-  sampleIds = 10,
-) {
-  const { sql, params } = factWhere(projectId, from, to, f)
-  const value = column === 'error' ? "(CASE WHEN t.status = 'error' THEN 1 ELSE 0 END)" : `t.${column}`
-  const total = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM traces t WHERE ${sql}`, params)
-  const bad = await db.get<{ n: number; worst_max: number | null; worst_min: number | null }>(
-    `SELECT COUNT(*) AS n, MAX(${value}) AS worst_max, MIN(${value}) AS worst_min FROM traces t
-     WHERE ${sql} AND ${value} ${op} ?`,
-    [...params, threshold],
-  )
-  const ids = await db.all<{ id: string }>(
-    `SELECT t.id FROM traces t WHERE ${sql} AND ${value} ${op} ? ORDER BY t.timestamp DESC LIMIT ?`,
-    [...params, threshold, sampleIds],
-  )
-  return {
-    total: Number(total?.n ?? 0),
-    violations: Number(bad?.n ?? 0),
-    worstMax: bad?.worst_max ?? null,
-    worstMin: bad?.worst_min ?? null,
-    ids: ids.map((r) => r.id),
-  }
-}
-
-/** Scores of this name recorded in [from, to) that break a threshold (their interactions filtered). */
-export async function countViolatingScores(
-  db: Queryable,
-  projectId: string,
-  from: number,
-  to: number,
-  name: string,
-  op: '>' | '>=' | '<' | '<=',
-  threshold: number,
-  f: FactFilter = {},
-  sampleIds = 10,
-) {
-  const { sql, params } = factWhere(projectId, 0, Number.MAX_SAFE_INTEGER, f)
-  const base = `FROM scores s JOIN traces t ON t.project_id = s.project_id AND t.id = s.trace_id
-     WHERE s.project_id = ? AND s.name = ? AND s.timestamp >= ? AND s.timestamp < ? AND s.value IS NOT NULL AND ${sql}`
-  const baseParams: SqlValue[] = [projectId, name, from, to, ...params]
-  const total = await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${base}`, baseParams)
-  const bad = await db.get<{ n: number; worst_max: number | null; worst_min: number | null }>(
-    `SELECT COUNT(DISTINCT s.trace_id) AS n, MAX(s.value) AS worst_max, MIN(s.value) AS worst_min ${base} AND s.value ${op} ?`,
-    [...baseParams, threshold],
-  )
-  const ids = await db.all<{ id: string }>(
-    `SELECT DISTINCT s.trace_id AS id, s.timestamp ${base} AND s.value ${op} ? ORDER BY s.timestamp DESC LIMIT ?`,
-    [...baseParams, threshold, sampleIds],
-  )
-  return {
-    total: Number(total?.n ?? 0),
-    violations: Number(bad?.n ?? 0),
-    worstMax: bad?.worst_max ?? null,
-    worstMin: bad?.worst_min ?? null,
-    ids: ids.map((r) => r.id),
-  }
-}
-
-/** A trace as exported: its columns, the JSON of input and output, and its packed scores. */
-export type ExportRow = TraceFact & {
-  session_id: string | null
-  input: string | null
-  output: string | null
-  name: string | null
-}
-
-/** Streams interactions in [from, to), oldest first, with their scores (flat memory). */
-export function iterateExportRows(
-  db: Db,
-  projectId: string,
-  from: number,
-  to: number,
-  f: FactFilter = {},
-  withContent = true,
-) {
-  const { sql, params } = factWhere(projectId, from, to, f)
-  return db.iterate<ExportRow>(
-    `SELECT t.id, t.name, t.timestamp, t.session_id, t.user_id, t.bot, t.version, t.variant, t.model, t.environment,
-       t.prompt_name, t.prompt_version, t.status, t.error_type, t.latency_ms, t.ttft_ms, t.input_tokens, t.output_tokens,
-       t.total_tokens, t.cost_usd, t.tags, ${withContent ? 't.input, t.output' : 'NULL AS input, NULL AS output'},
-       ${SCORES_OF_T} AS scores
-     FROM traces t WHERE ${sql} ORDER BY t.timestamp, t.id`,
-    params,
   )
 }
