@@ -128,7 +128,11 @@ export type ScoreSummary = {
 }
 
 /** Count, mean, range and distribution of every score name and source matching the filter. */
-export async function summarizeScores(db: Queryable, projectId: string, f: ScoreFilter): Promise<ScoreSummary[]> {
+export async function summarizeScores(
+  db: Queryable,
+  projectId: string,
+  f: ScoreFilter,
+): Promise<ScoreSummary[]> {
   const { sql, params } = scoreWhere(projectId, f)
   const bins = Array.from(
     { length: SCORE_HISTOGRAM_BINS },
@@ -168,7 +172,17 @@ export async function summarizeScores(db: Queryable, projectId: string, f: Score
     const key = `${r.name}\u0000${r.source}`
     let s = byKey.get(key)
     if (!s) {
-      s = { name: r.name, source: r.source, dataType: 'categorical', count: 0, mean: null, min: null, max: null, histogram: null, categories: {} }
+      s = {
+        name: r.name,
+        source: r.source,
+        dataType: 'categorical',
+        count: 0,
+        mean: null,
+        min: null,
+        max: null,
+        histogram: null,
+        categories: {},
+      }
       byKey.set(key, s)
       out.push(s)
     }
