@@ -7,8 +7,9 @@ import { collectTotal, DAY_MS, exportInteractions, FilterFields, resolveWindow }
 import type { ServerFlags } from '../config.js'
 import { Time } from '../model/index.js'
 import { dim, fail, green } from './output.js'
+import { progressBar } from './progress.js'
 import { serverOptions } from './serve.js'
-import { parseFlags, refreshRollups, stderrProgress, withStore } from './with-store.js'
+import { parseFlags, refreshRollups, withStore } from './with-store.js'
 
 const ExportFlags = z.object({
   format: z.enum(['csv', 'jsonl']),
@@ -64,7 +65,7 @@ export function registerExport(program: Command) {
           `  exporting up to ${estimate.toLocaleString('en')} interactions from ${new Date(window.from).toISOString()} to ${new Date(window.to).toISOString()}\n`,
         ),
       )
-      const bar = stderrProgress('rows', Math.max(1, estimate))
+      const bar = progressBar('rows', Math.max(1, estimate), process.stderr)
       const started = performance.now()
       let rows = 0
       let bytes = 0

@@ -1,21 +1,12 @@
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { resolveServerConfig, type ServerFlags } from '../config.js'
+import type { ServerFlags } from '../config.js'
 import { Scope } from '../model/index.js'
-import { createApiKey, ensureDefaultProject } from '../projects/index.js'
-import { type Db, listApiKeys, openStore, revokeApiKey } from '../store/index.js'
+import { createApiKey } from '../projects/index.js'
+import { listApiKeys, revokeApiKey } from '../store/index.js'
 import { bold, dim, fail, yellow } from './output.js'
 import { serverOptions } from './serve.js'
-
-async function withProject<T>(flags: ServerFlags, fn: (db: Db, projectId: string) => Promise<T>): Promise<T> {
-  const db = await openStore(resolveServerConfig(flags).databaseUrl)
-  try {
-    const { project } = await ensureDefaultProject(db)
-    return await fn(db, project.id)
-  } finally {
-    await db.close()
-  }
-}
+import { withStore } from './with-store.js'
 
 const date = (ms: number | null) => (ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) : '–')
 
@@ -32,7 +23,7 @@ export function registerKeys(program: Command) {
         .min(1)
         .safeParse(flags.scopes.split(',').map((s) => s.trim()))
       if (!scopes.success) fail(`--scopes: "${flags.scopes}" is not a list of ingest, read, admin`)
-      const { key, secret } = await withProject(flags, (db, projectId) =>
+      const { key, secret } = await withStore(flags, (db, projectId) =>
         createApiKey(db, projectId, { name: flags.name, scopes: scopes.data }),
       )
       process.stdout.write(`${bold('created')} ${key.name} (${key.scopes.join(', ')})\n${yellow(secret)}\n`)
@@ -42,7 +33,7 @@ export function registerKeys(program: Command) {
   serverOptions(keys.command('list'))
     .description('list keys (never their secrets)')
     .action(async (flags: ServerFlags) => {
-      const list = await withProject(flags, (db, projectId) => listApiKeys(db, projectId))
+      const list = await withStore(flags, (db, projectId) => listApiKeys(db, projectId))
       const rows = list.map((k) => [
         k.id,
         k.name,
@@ -60,7 +51,7 @@ export function registerKeys(program: Command) {
   serverOptions(keys.command('revoke <id>'))
     .description('revoke a key by id (see keys list)')
     .action(async (id: string, flags: ServerFlags) => {
-      const done = await withProject(flags, (db, projectId) => revokeApiKey(db, projectId, id, Date.now()))
+      const done = await withStore(flags, (db, projectId) => revokeApiKey(db, projectId, id, Date.now()))
       if (!done) fail(`no active key with id ${id}`, 'see `chatlens keys list`')
       process.stdout.write(`revoked ${id}\n`)
     })

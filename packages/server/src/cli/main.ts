@@ -2,6 +2,7 @@
 import { Command } from 'commander'
 import { VERSION } from '../version.js'
 import { registerDemo } from './demo.js'
+import { registerEvaluate } from './evaluate.js'
 import { registerKeys } from './keys.js'
 import { registerMonitoring } from './monitoring.js'
 import { registerServe } from './serve.js'
@@ -11,6 +12,7 @@ const program = new Command('chatlens')
   .version(VERSION)
 registerServe(program)
 registerDemo(program)
+registerEvaluate(program)
 registerKeys(program)
 registerMonitoring(program)
 

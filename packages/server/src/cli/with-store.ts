@@ -1,10 +1,10 @@
-import cliProgress from 'cli-progress'
 import type { z } from 'zod'
 import { buildAllDirtyHours } from '../analytics/index.js'
 import { describeStore, resolveServerConfig, type ServerFlags } from '../config.js'
 import { ensureDefaultProject } from '../projects/index.js'
 import { countDirtyHours, type Db, openStore } from '../store/index.js'
 import { dim, fail } from './output.js'
+import { progressBar } from './progress.js'
 
 /** Opens the store the server uses (same flags and variables) and runs `fn` in its project. */
 export async function withStore<T>(
@@ -39,32 +39,6 @@ export function parseFlags<S extends z.ZodType>(schema: S, raw: unknown): z.infe
   return r.data
 }
 
-/** A progress bar on stderr (stdout may carry the output itself); plain lines when not a terminal. */
-export function stderrProgress(label: string, total: number) {
-  if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      { format: `  ${label} [{bar}] {value}/{total} {detail}`, hideCursor: true, stream: process.stderr },
-      cliProgress.Presets.shades_classic,
-    )
-    bar.start(total, 0, { detail: '' })
-    return {
-      update: (n: number, detail = '') => bar.update(Math.min(n, total), { detail }),
-      stop: () => bar.stop(),
-    }
-  }
-  let shown = -1
-  return {
-    update(n: number, detail = '') {
-      const tenth = Math.floor((n / Math.max(1, total)) * 10)
-      if (tenth > shown) {
-        shown = tenth
-        process.stderr.write(`  ${label} ${n}/${total} ${detail}\n`)
-      }
-    },
-    stop() {},
-  }
-}
-
 /** Brings stale rollup hours up to date first, with progress, so long reads are fast. */
 export async function refreshRollups(db: Db): Promise<void> {
   const stale = await countDirtyHours(db)
@@ -74,7 +48,7 @@ export async function refreshRollups(db: Db): Promise<void> {
       `  updating analytics rollups for ${stale} hour${stale === 1 ? '' : 's'} (the server does this continuously)\n`,
     ),
   )
-  const bar = stderrProgress('rollups', stale)
+  const bar = progressBar('rollups', stale, process.stderr)
   await buildAllDirtyHours(db, (built) => bar.update(built))
   bar.stop()
 }

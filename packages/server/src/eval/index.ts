@@ -13,7 +13,7 @@ export type { EvalInput, EvalScore, Evaluator } from './evaluator.js'
 export { queryText } from './inputs.js'
 export { inSample } from './sampling.js'
 export { SettingsCache } from './settings-cache.js'
-export { HEURISTICS, isJudgeTask, type TaskName, tasksFor } from './tasks.js'
+export { HEURISTICS, isJudgeTask, TaskName, tasksFor } from './tasks.js'
 export { EvaluationWorker } from './worker.js'
 
 export type EvaluationOptions = {

@@ -1,11 +1,18 @@
-import type { EvaluationSettings, JudgeEvaluatorName } from '../model/index.js'
+import { z } from 'zod'
+import { type EvaluationSettings, JudgeEvaluatorName } from '../model/index.js'
 
 /**
  * The evaluation tasks a job can name. "heuristics" runs every heuristic evaluator at once
  * (they are fast and some combine others' results); each judge evaluator is its own task,
  * because each is a separate LLM call that can fail on its own.
  */
-export type TaskName = 'heuristics' | `judge:${JudgeEvaluatorName}`
+export const TaskName = z.union(
+  [z.literal('heuristics'), z.templateLiteral(['judge:', JudgeEvaluatorName])],
+  {
+    error: 'expected heuristics, judge:rubric, judge:category or judge:groundedness',
+  },
+)
+export type TaskName = z.infer<typeof TaskName>
 
 export const HEURISTICS: TaskName = 'heuristics'
 export const isJudgeTask = (t: string): t is `judge:${JudgeEvaluatorName}` => t.startsWith('judge:')

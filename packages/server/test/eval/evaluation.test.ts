@@ -104,6 +104,35 @@ describe.each(ENGINES)('evaluation queue on $name (heuristics)', (engine) => {
     expect(status.body.judge).toMatchObject({ provider: 'simulated', simulated: true, mode: 'auto' })
   })
 
+  it('evaluates spans of the kinds the settings name, attaching scores to the span', async () => {
+    await s.call('PUT', '/api/v1/project/settings', { evaluation: { spanKinds: ['generation'] } })
+    await ingest([
+      ev('span-create', {
+        id: 'gen-1',
+        traceId: 'with-span',
+        kind: 'generation',
+        input: [{ role: 'user', content: 'Can I change my delivery address?' }],
+        output: {
+          role: 'assistant',
+          content: 'Yes, you can change the delivery address until the order ships.',
+        },
+      }),
+      ev('span-create', { id: 'tool-1', traceId: 'with-span', kind: 'tool', output: 'ok' }),
+    ])
+    await waitFor('the span evaluation', async () =>
+      (await jobsOf('with-span')).some(
+        (j: { spanId: string; status: string }) => j.spanId === 'gen-1' && j.status === 'done',
+      ),
+    )
+    const jobs = await jobsOf('with-span')
+    expect(jobs.map((j: { spanId: string }) => j.spanId)).toEqual(['gen-1'])
+    const scores = await scoresOf('with-span')
+    expect(
+      scores.filter((x: { spanId: string }) => x.spanId === 'gen-1').map((x: { name: string }) => x.name),
+    ).toContain('relevance')
+    await s.call('PUT', '/api/v1/project/settings', { evaluation: { spanKinds: [] } })
+  })
+
   it('refuses a re-evaluation request without traces or filter, naming the field', async () => {
     const res = await s.call('POST', '/api/v1/evaluations/run', { tasks: ['heuristics'] })
     expect(res.status).toBe(400)

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { TaskName } from '../../eval/index.js'
 import { reevaluate } from '../../eval/reevaluate.js'
 import { SettingsCache } from '../../eval/settings-cache.js'
-import { JudgeEvaluatorName, ShortText } from '../../model/index.js'
+import { ShortText } from '../../model/index.js'
 import { jobCounts, listJobs } from '../../store/index.js'
 import type { AppDeps } from '../app.js'
 import { PageQuery } from '../query.js'
@@ -15,13 +16,11 @@ const JobQuery = z.object({
   ...PageQuery,
 })
 
-const Task = z.union([z.literal('heuristics'), z.templateLiteral(['judge:', JudgeEvaluatorName])])
-
 const RunRequest = z
   .object({
     traceIds: z.array(ShortText.min(1)).min(1).max(10_000).optional(),
     filter: TraceListQuery.omit({ limit: true, cursor: true, view: true }).optional(),
-    tasks: z.array(Task).min(1).optional(),
+    tasks: z.array(TaskName).min(1).optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
   })
   .refine((r) => r.traceIds || r.filter, { message: 'give traceIds or a filter', path: ['traceIds'] })
