@@ -1,7 +1,7 @@
 import type { Queryable, SqlValue } from '../db.js'
 import type { Comparator, Severity } from './alerts.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
-import { insertSql, parseJson, toBool } from './sql.js'
+import { insertSql, parseJson, toBool, Where } from './sql.js'
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped'
 export type Delivery = {
@@ -85,24 +85,16 @@ export async function listAlertEvents(
   f: AlertEventFilter,
   page: { limit: number; cursor?: Cursor | null },
 ): Promise<Page<AlertEvent>> {
-  const where = ['project_id = ?']
-  const params: SqlValue[] = [projectId]
-  const add = (sql: string, v: SqlValue | undefined) => {
-    if (v === undefined) return
-    where.push(sql)
-    params.push(v)
-  }
-  add('at >= ?', f.from)
-  add('at < ?', f.to)
-  add('rule_id = ?', f.ruleId)
-  add('kind = ?', f.kind)
-  if (page.cursor) {
-    where.push('(at < ? OR (at = ? AND id < ?))')
-    params.push(page.cursor.t, page.cursor.t, page.cursor.id)
-  }
+  const where = new Where()
+    .add('project_id = ?', projectId)
+    .when('at >= ?', f.from)
+    .when('at < ?', f.to)
+    .when('rule_id = ?', f.ruleId)
+    .when('kind = ?', f.kind)
+    .before(page.cursor, 'at')
   const rows = await db.all<Row>(
-    `SELECT * FROM alert_events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`,
-    [...params, page.limit + 1],
+    `SELECT * FROM alert_events WHERE ${where.sql} ORDER BY at DESC, id DESC LIMIT ?`,
+    [...where.params, page.limit + 1],
   )
   return toPage(rows.map(toEvent), page.limit, (e) => ({ t: e.at, id: e.id }))
 }

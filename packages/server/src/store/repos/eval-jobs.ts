@@ -1,6 +1,6 @@
 import type { Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
-import { insertIgnore } from './sql.js'
+import { insertIgnore, Where } from './sql.js'
 
 /**
  * pending → running → done; a failed attempt goes back to pending (with last_error) until the
@@ -212,24 +212,15 @@ export async function listJobs(
   f: JobFilter,
   page: { limit: number; cursor?: Cursor | null },
 ): Promise<Page<EvalJob>> {
-  const where = ['project_id = ?']
-  const params: SqlValue[] = [projectId]
-  for (const [column, value] of [
-    ['status', f.status],
-    ['trace_id', f.traceId],
-    ['evaluator', f.evaluator],
-  ] as const) {
-    if (value === undefined) continue
-    where.push(`${column} = ?`)
-    params.push(value)
-  }
-  if (page.cursor) {
-    where.push('(updated_at < ? OR (updated_at = ? AND id < ?))')
-    params.push(page.cursor.t, page.cursor.t, page.cursor.id)
-  }
+  const where = new Where()
+    .add('project_id = ?', projectId)
+    .when('status = ?', f.status)
+    .when('trace_id = ?', f.traceId)
+    .when('evaluator = ?', f.evaluator)
+    .before(page.cursor, 'updated_at')
   const rows = await db.all<Row>(
-    `SELECT * FROM eval_jobs WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id DESC LIMIT ?`,
-    [...params, page.limit + 1],
+    `SELECT * FROM eval_jobs WHERE ${where.sql} ORDER BY updated_at DESC, id DESC LIMIT ?`,
+    [...where.params, page.limit + 1],
   )
   return toPage(rows.map(toJob), page.limit, (j) => ({ t: j.updatedAt, id: j.id }))
 }

@@ -1,7 +1,7 @@
 import type { Feedback, Thumbs } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
-import { findByIds, parseJson, upsertRows } from './sql.js'
+import { findByIds, parseJson, upsertRows, Where } from './sql.js'
 
 // biome-ignore format: a table of column names
 export const FEEDBACK_COLUMNS = [
@@ -71,26 +71,18 @@ export async function listFeedback(
   f: FeedbackFilter,
   page: { limit: number; cursor?: Cursor | null },
 ): Promise<Page<Feedback>> {
-  const where = ['project_id = ?']
-  const params: SqlValue[] = [projectId]
-  const add = (condition: string, value: SqlValue | undefined) => {
-    if (value === undefined) return
-    where.push(condition)
-    params.push(value)
-  }
-  add('trace_id = ?', f.traceId)
-  add('session_id = ?', f.sessionId)
-  add('user_id = ?', f.userId)
-  add('thumbs = ?', f.thumbs)
-  add('timestamp >= ?', f.from)
-  add('timestamp < ?', f.to)
-  if (page.cursor) {
-    where.push('(timestamp < ? OR (timestamp = ? AND id < ?))')
-    params.push(page.cursor.t, page.cursor.t, page.cursor.id)
-  }
+  const where = new Where()
+    .add('project_id = ?', projectId)
+    .when('trace_id = ?', f.traceId)
+    .when('session_id = ?', f.sessionId)
+    .when('user_id = ?', f.userId)
+    .when('thumbs = ?', f.thumbs)
+    .when('timestamp >= ?', f.from)
+    .when('timestamp < ?', f.to)
+    .before(page.cursor, 'timestamp')
   const rows = await db.all<FeedbackRow>(
-    `SELECT * FROM feedback WHERE ${where.join(' AND ')} ORDER BY timestamp DESC, id DESC LIMIT ?`,
-    [...params, page.limit + 1],
+    `SELECT * FROM feedback WHERE ${where.sql} ORDER BY timestamp DESC, id DESC LIMIT ?`,
+    [...where.params, page.limit + 1],
   )
   return toPage(rows.map(feedbackRowToFeedback), page.limit, (x) => ({ t: x.timestamp, id: x.id }))
 }

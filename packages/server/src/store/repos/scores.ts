@@ -1,7 +1,7 @@
 import type { Score, ScoreDataType, ScoreSource } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
-import { findByIds, parseJson, upsertRows } from './sql.js'
+import { findByIds, parseJson, upsertRows, Where } from './sql.js'
 
 // biome-ignore format: a table of column names
 export const SCORE_COLUMNS = [
@@ -72,22 +72,16 @@ export type ScoreFilter = {
   to?: number
 }
 
-function scoreWhere(projectId: string, f: ScoreFilter): { sql: string; params: SqlValue[] } {
-  const where = ['project_id = ?']
-  const params: SqlValue[] = [projectId]
-  const add = (condition: string, value: SqlValue | undefined) => {
-    if (value === undefined) return
-    where.push(condition)
-    params.push(value)
-  }
-  add('trace_id = ?', f.traceId)
-  add('session_id = ?', f.sessionId)
-  add('name = ?', f.name)
-  add('source = ?', f.source)
-  add('evaluator = ?', f.evaluator)
-  add('timestamp >= ?', f.from)
-  add('timestamp < ?', f.to)
-  return { sql: where.join(' AND '), params }
+function scoreWhere(projectId: string, f: ScoreFilter): Where {
+  return new Where()
+    .add('project_id = ?', projectId)
+    .when('trace_id = ?', f.traceId)
+    .when('session_id = ?', f.sessionId)
+    .when('name = ?', f.name)
+    .when('source = ?', f.source)
+    .when('evaluator = ?', f.evaluator)
+    .when('timestamp >= ?', f.from)
+    .when('timestamp < ?', f.to)
 }
 
 /** Newest first, keyset-paginated on (timestamp, id). */
@@ -97,15 +91,10 @@ export async function listScores(
   f: ScoreFilter,
   page: { limit: number; cursor?: Cursor | null },
 ): Promise<Page<Score>> {
-  const { sql, params } = scoreWhere(projectId, f)
-  let keyset = ''
-  if (page.cursor) {
-    keyset = ' AND (timestamp < ? OR (timestamp = ? AND id < ?))'
-    params.push(page.cursor.t, page.cursor.t, page.cursor.id)
-  }
+  const where = scoreWhere(projectId, f).before(page.cursor, 'timestamp')
   const rows = await db.all<ScoreRow>(
-    `SELECT * FROM scores WHERE ${sql}${keyset} ORDER BY timestamp DESC, id DESC LIMIT ?`,
-    [...params, page.limit + 1],
+    `SELECT * FROM scores WHERE ${where.sql} ORDER BY timestamp DESC, id DESC LIMIT ?`,
+    [...where.params, page.limit + 1],
   )
   return toPage(rows.map(scoreRowToScore), page.limit, (s) => ({ t: s.timestamp, id: s.id }))
 }

@@ -1,7 +1,7 @@
 import type { ConversationStage, Session, SessionStats } from '../../model/index.js'
 import type { Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
-import { findByIds, parseJson, placeholders, selectByIds, toBool, upsertRows } from './sql.js'
+import { findByIds, parseJson, placeholders, selectByIds, toBool, upsertRows, Where } from './sql.js'
 
 // biome-ignore format: a table of column names
 export const SESSION_COLUMNS = [
@@ -61,26 +61,18 @@ export async function listSessions(
   f: SessionFilter,
   page: { limit: number; cursor?: Cursor | null },
 ): Promise<Page<SessionWithStats>> {
-  const where = ['project_id = ?']
-  const params: SqlValue[] = [projectId]
-  const add = (condition: string, value: SqlValue | undefined) => {
-    if (value === undefined) return
-    where.push(condition)
-    params.push(value)
-  }
-  add('started_at >= ?', f.from)
-  add('started_at < ?', f.to)
-  add('user_id = ?', f.userId)
-  add('bot = ?', f.bot)
-  add('environment = ?', f.environment)
-  add('resolved = ?', f.resolved === undefined ? undefined : f.resolved ? 1 : 0)
-  if (page.cursor) {
-    where.push('(started_at < ? OR (started_at = ? AND id < ?))')
-    params.push(page.cursor.t, page.cursor.t, page.cursor.id)
-  }
+  const where = new Where()
+    .add('project_id = ?', projectId)
+    .when('started_at >= ?', f.from)
+    .when('started_at < ?', f.to)
+    .when('user_id = ?', f.userId)
+    .when('bot = ?', f.bot)
+    .when('environment = ?', f.environment)
+    .when('resolved = ?', f.resolved === undefined ? undefined : f.resolved ? 1 : 0)
+    .before(page.cursor, 'started_at')
   const rows = await db.all<SessionRow>(
-    `SELECT * FROM sessions WHERE ${where.join(' AND ')} ORDER BY started_at DESC, id DESC LIMIT ?`,
-    [...params, page.limit + 1],
+    `SELECT * FROM sessions WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ?`,
+    [...where.params, page.limit + 1],
   )
   const result = toPage(rows.map(sessionRowToSession), page.limit, (s) => ({ t: s.startedAt, id: s.id }))
   const stats = await sessionStats(

@@ -97,3 +97,31 @@ export function findByIds<R>(
     ]),
   )
 }
+
+/**
+ * A WHERE clause built from optional filters: `when` skips a condition whose value is undefined,
+ * `before` adds the keyset condition of a newest-first page ordered by (column, id).
+ */
+export class Where {
+  private readonly parts: string[] = []
+  readonly params: SqlValue[] = []
+
+  add(condition: string, ...values: SqlValue[]): this {
+    this.parts.push(condition)
+    this.params.push(...values)
+    return this
+  }
+
+  when(condition: string, value: SqlValue | undefined): this {
+    return value === undefined ? this : this.add(condition, value)
+  }
+
+  before(cursor: { t: number; id: string } | null | undefined, column: string, idColumn = 'id'): this {
+    if (!cursor) return this
+    return this.add(`(${column} < ? OR (${column} = ? AND ${idColumn} < ?))`, cursor.t, cursor.t, cursor.id)
+  }
+
+  get sql(): string {
+    return this.parts.length ? this.parts.join(' AND ') : '1 = 1'
+  }
+}

@@ -1,7 +1,7 @@
 import type { Trace } from '../../model/index.js'
 import type { Dialect, Queryable, SqlValue } from '../db.js'
 import { type Cursor, type Page, toPage } from './cursor.js'
-import { findByIds, insertIgnore, parseJson, parseJsonOrNull, toBool, upsertRows } from './sql.js'
+import { findByIds, insertIgnore, parseJson, parseJsonOrNull, toBool, upsertRows, Where } from './sql.js'
 
 // biome-ignore format: a table of column names
 export const TRACE_COLUMNS = [
@@ -116,37 +116,32 @@ const EQUALITY_FILTERS: [keyof TraceFilter, string][] = [
 ]
 
 /** WHERE clause (over alias `t`) and parameters for a trace filter; shared by every trace read. */
-export function traceWhere(
-  projectId: string,
-  f: TraceFilter,
-  dialect: Dialect = 'sqlite',
-): { sql: string; params: SqlValue[] } {
-  const where = ['t.project_id = ?']
-  const params: SqlValue[] = [projectId]
-  const add = (condition: string, value: SqlValue | undefined) => {
-    if (value === undefined) return
-    where.push(condition)
-    params.push(value)
-  }
-  for (const [key, column] of EQUALITY_FILTERS) add(`t.${column} = ?`, f[key] as SqlValue | undefined)
-  add('t.timestamp >= ?', f.from)
-  add('t.timestamp < ?', f.to)
-  add('t.latency_ms >= ?', f.minLatencyMs)
-  add('t.latency_ms <= ?', f.maxLatencyMs)
-  add(
-    'EXISTS (SELECT 1 FROM trace_tags g WHERE g.project_id = t.project_id AND g.trace_id = t.id AND g.tag = ?)',
-    f.tag,
-  )
+export function traceWhere(projectId: string, f: TraceFilter, dialect: Dialect = 'sqlite'): Where {
+  const where = new Where().add('t.project_id = ?', projectId)
+  for (const [key, column] of EQUALITY_FILTERS) where.when(`t.${column} = ?`, f[key] as SqlValue | undefined)
+  where
+    .when('t.timestamp >= ?', f.from)
+    .when('t.timestamp < ?', f.to)
+    .when('t.latency_ms >= ?', f.minLatencyMs)
+    .when('t.latency_ms <= ?', f.maxLatencyMs)
+    .when(
+      'EXISTS (SELECT 1 FROM trace_tags g WHERE g.project_id = t.project_id AND g.trace_id = t.id AND g.tag = ?)',
+      f.tag,
+    )
   if (f.q !== undefined && f.q !== '') {
     // ILIKE on PostgreSQL; SQLite's LIKE already ignores ASCII case.
     const like = dialect === 'postgres' ? 'ILIKE' : 'LIKE'
-    where.push(
-      `(t.input ${like} ? ESCAPE '\\' OR t.output ${like} ? ESCAPE '\\' OR t.id = ? OR t.user_id = ? OR t.session_id = ?)`,
-    )
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    params.push(pattern, pattern, f.q, f.q, f.q)
+    where.add(
+      `(t.input ${like} ? ESCAPE '\\' OR t.output ${like} ? ESCAPE '\\' OR t.id = ? OR t.user_id = ? OR t.session_id = ?)`,
+      pattern,
+      pattern,
+      f.q,
+      f.q,
+      f.q,
+    )
   }
-  return { sql: where.join(' AND '), params }
+  return where
 }
 
 /** Newest first, keyset-paginated on (timestamp, id). */
@@ -156,15 +151,10 @@ export async function listTraces(
   filter: TraceFilter,
   page: { limit: number; cursor?: Cursor | null },
 ): Promise<Page<Trace>> {
-  const { sql, params } = traceWhere(projectId, filter, db.dialect)
-  let keyset = ''
-  if (page.cursor) {
-    keyset = ' AND (t.timestamp < ? OR (t.timestamp = ? AND t.id < ?))'
-    params.push(page.cursor.t, page.cursor.t, page.cursor.id)
-  }
+  const where = traceWhere(projectId, filter, db.dialect).before(page.cursor, 't.timestamp', 't.id')
   const rows = await db.all<TraceRow>(
-    `SELECT t.* FROM traces t WHERE ${sql}${keyset} ORDER BY t.timestamp DESC, t.id DESC LIMIT ?`,
-    [...params, page.limit + 1],
+    `SELECT t.* FROM traces t WHERE ${where.sql} ORDER BY t.timestamp DESC, t.id DESC LIMIT ?`,
+    [...where.params, page.limit + 1],
   )
   return toPage(rows.map(traceRowToTrace), page.limit, (t) => ({ t: t.timestamp, id: t.id }))
 }
