@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../packages/server/src/util/random.js'
+
 /**
  * Deterministic synthetic support traffic for benchmarks: realistic queries and 50-300-word
  * responses assembled from support-style sentences, every pair distinct.
@@ -68,17 +70,8 @@ const SENTENCES = [
   'Our support team is available Monday to Friday from 8 am to 8 pm.',
 ]
 
-/** Mulberry32: a small, fast, seedable PRNG, so every run generates the same traffic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded, so every run generates the same traffic. */
+export const prng = mulberry32
 
 function shuffle<T>(xs: T[], rand: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {

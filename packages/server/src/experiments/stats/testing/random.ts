@@ -1,16 +1,6 @@
 // Seeded random numbers for the simulation tests, so every run sees the same draws.
 
-/** mulberry32 (Tommy Ettinger, public domain): a fast 32-bit generator, plenty for simulations. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return function next() {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32 } from '../../../util/random.js'
 
 /** Standard normal draws by the Marsaglia polar method, from a uniform generator. */
 export function normalGenerator(uniform: () => number): () => number {
