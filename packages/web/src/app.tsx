@@ -7,17 +7,28 @@ import { useAuth } from './lib/auth.js'
 import { navigate, useLocation } from './lib/router.js'
 import { type GlobalFilterKey, globalSearch, readGlobal } from './lib/url-state.js'
 import { useApi } from './lib/use-api.js'
+import { AlertsPage } from './pages/alerts/alerts-page.js'
 import { ConversationPage } from './pages/conversation/conversation-page.js'
-import { CONVERSATIONS_GLOBAL_FILTERS, ConversationsPage } from './pages/conversations/conversations-page.js'
+import {
+  CONVERSATION_ANALYTICS_FILTERS,
+  CONVERSATIONS_GLOBAL_FILTERS,
+  ConversationsPage,
+  conversationsView,
+} from './pages/conversations/conversations-page.js'
 import { LoginPage } from './pages/login-page.js'
+import { OVERVIEW_GLOBAL_FILTERS, OverviewPage } from './pages/overview/overview-page.js'
 import { TracePage } from './pages/trace/trace-page.js'
 import { TRACES_GLOBAL_FILTERS, TracesPage } from './pages/traces/traces-page.js'
 import { HOME } from './routes.js'
 
 type Match = { page: JSX.Element; filters: readonly GlobalFilterKey[]; title: string }
 
-function route(path: string): Match | null {
+function route(path: string, params: URLSearchParams): Match | null {
   const m = (re: RegExp) => re.exec(path)?.[1]
+  if (/^\/overview\/?$/.test(path))
+    return { page: <OverviewPage />, filters: OVERVIEW_GLOBAL_FILTERS, title: 'Overview' }
+  // Alert history is filtered by time only; rules carry their own filters.
+  if (/^\/alerts\/?$/.test(path)) return { page: <AlertsPage />, filters: [], title: 'Alerts' }
   if (/^\/traces\/?$/.test(path))
     return { page: <TracesPage />, filters: TRACES_GLOBAL_FILTERS, title: 'Traces' }
   const traceId = m(/^\/traces\/([^/]+)\/?$/)
@@ -26,7 +37,9 @@ function route(path: string): Match | null {
     return { page: <TracePage key={id} id={id} />, filters: TRACES_GLOBAL_FILTERS, title: 'Trace' }
   }
   if (/^\/conversations\/?$/.test(path)) {
-    return { page: <ConversationsPage />, filters: CONVERSATIONS_GLOBAL_FILTERS, title: 'Conversations' }
+    const filters =
+      conversationsView(params) === 'all' ? CONVERSATIONS_GLOBAL_FILTERS : CONVERSATION_ANALYTICS_FILTERS
+    return { page: <ConversationsPage />, filters, title: 'Conversations' }
   }
   const sessionId = m(/^\/conversations\/([^/]+)\/?$/)
   if (sessionId) {
@@ -54,7 +67,7 @@ function NotFound() {
 function Shell() {
   const { path, params } = useLocation()
   const project = useApi<Project>('/api/v1/project')
-  const match = route(path)
+  const match = route(path, params)
   useEffect(() => {
     if (path === '/' || path === '') navigate(HOME + window.location.search, { replace: true })
   }, [path])

@@ -9,6 +9,10 @@ import './styles/table.css'
 import './styles/detail.css'
 import './styles/timeline.css'
 import './styles/content.css'
+import './styles/forms.css'
+import './styles/overview.css'
+import './styles/alerts.css'
+import './styles/analysis.css'
 
 // Before the first render, so the address bar never keeps the key and the app starts signed in.
 takeTokenFromUrl()

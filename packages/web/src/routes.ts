@@ -5,10 +5,10 @@
 export type NavItem = { id: string; label: string; path: string; ready: boolean }
 
 export const NAV: NavItem[] = [
-  { id: 'overview', label: 'Overview', path: '/overview', ready: false },
+  { id: 'overview', label: 'Overview', path: '/overview', ready: true },
   { id: 'traces', label: 'Traces', path: '/traces', ready: true },
   { id: 'conversations', label: 'Conversations', path: '/conversations', ready: true },
-  { id: 'alerts', label: 'Alerts', path: '/alerts', ready: false },
+  { id: 'alerts', label: 'Alerts', path: '/alerts', ready: true },
   { id: 'prompts', label: 'Prompts', path: '/prompts', ready: false },
   { id: 'experiments', label: 'Experiments', path: '/experiments', ready: false },
   { id: 'datasets', label: 'Datasets', path: '/datasets', ready: false },

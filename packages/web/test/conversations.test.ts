@@ -3,6 +3,7 @@ import { sqlite } from '../../server/test/support/engines.js'
 import { startTestServer, type TestServer } from '../../server/test/support/server.js'
 import { type Browser, openBrowser } from './support/browser.js'
 import { ensureWebBuilt } from './support/build.js'
+import { waitForEvaluations } from './support/demo.js'
 import { buildFixtures, ingest } from './support/fixtures.js'
 
 const ROWS = '.vtable__body [role=row]'
@@ -87,6 +88,70 @@ describe('conversations, sign-in and empty states in Chromium', () => {
     await page().locator('.turn').first().getByRole('link', { name: 'Open trace' }).click()
     await page().waitForURL(new RegExp(`/traces/${body.turns[0].id}`))
     await page().locator('.waterfall').waitFor()
+  })
+
+  it('shows the stage chatlens detected for each turn and where resolution and satisfaction came from', async () => {
+    await waitForEvaluations(s)
+    const id = 'conv-004'
+    const { body: a } = await s.call('GET', `/api/v1/analytics/conversations/${id}`)
+    await page().goto(`${s.url}/conversations/${id}`)
+    await page().locator('.turn [data-stage]').first().waitFor()
+    expect(
+      await page()
+        .locator('.turn [data-stage]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-stage'))),
+    ).toEqual(a.turns.map((t: { stage: string }) => t.stage))
+    expect(await page().locator('[data-resolution]').getAttribute('data-resolution')).toBe(
+      String(a.resolution.resolved),
+    )
+    expect(await page().locator('.stat:has(.stat__label:text-is("Resolution"))').textContent()).toContain(
+      a.resolution.source,
+    )
+    expect(await page().locator('.stat:has(.stat__label:text-is("Satisfaction"))').textContent()).toContain(
+      'reported',
+    )
+    await b.shot('conversation-stages')
+  })
+
+  it('lists the conversations that need a human look, most urgent first', async () => {
+    await page().goto(`${s.url}/conversations`)
+    await page().getByRole('button', { name: 'Needs review' }).click()
+    await page().waitForURL(/view=review/)
+    const rows = page().locator('.review__table tbody tr')
+    await rows.first().waitFor()
+    const query = await page().evaluate(() => {
+      const to = Date.now()
+      return { from: to - 7 * 86_400_000, to }
+    })
+    const { body } = await s.call(
+      'GET',
+      `/api/v1/analytics/conversations/review?from=${query.from}&to=${query.to}&limit=200`,
+    )
+    const shown = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-session-id')))
+    expect(shown).toEqual(body.items.map((i: { sessionId: string }) => i.sessionId))
+    expect(await page().locator('.review__intro').getAttribute('data-total')).toBe(String(body.total))
+    const first = body.items[0]
+    expect(await rows.first().locator('.badge').allTextContents()).toHaveLength(first.reasons.length + 1)
+    await b.shot('conversations-review')
+    // The review queue takes the bot filter only: the others are greyed out.
+    expect(await page().locator('.topbar input[name=environment]').isDisabled()).toBe(true)
+    expect(await page().locator('.topbar input[name=bot]').isDisabled()).toBe(false)
+  })
+
+  it('groups what users ask about into top topics', async () => {
+    await page().getByRole('button', { name: 'Top topics' }).click()
+    await page().waitForURL(/view=topics/)
+    await page().locator('.topic').first().waitFor()
+    const to = Date.now()
+    const { body } = await s.call('GET', `/api/v1/analytics/topics?from=${to - 7 * 86_400_000}&to=${to}`)
+    const labels = await page()
+      .locator('.topic')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-topic')))
+    expect(labels).toEqual(body.topics.map((t: { label: string }) => t.label))
+    expect(await page().locator('.topic__examples').first().textContent()).toContain(
+      body.topics[0].examples[0],
+    )
+    await b.shot('conversations-topics')
   })
 
   it('goes back to sign-in when the server stops accepting the key', async () => {

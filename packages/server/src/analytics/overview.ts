@@ -21,6 +21,8 @@ export type Overview = {
   previous: Window
   interval: AnalyticsQuery['interval']
   kpis: Record<string, Kpi>
+  /** Every metric against the previous window, as /trends answers (the dashboard lists the significant ones). */
+  trends: Trend[]
   metrics: Metrics
   series: Point[]
   latencyHistogram: HistogramBin[]
@@ -46,8 +48,8 @@ const KPI_TRENDS: Record<string, string> = {
   evaluated: 'evaluated',
 }
 
-function kpis(previous: Agg, current: Agg): Record<string, Kpi> {
-  const trends = new Map(compareWindows(previous, current).map((t) => [t.metric, t]))
+function kpis(all: Trend[]): Record<string, Kpi> {
+  const trends = new Map(all.map((t) => [t.metric, t]))
   const empty: Kpi = {
     current: null,
     previous: null,
@@ -118,11 +120,13 @@ export async function getOverview(db: Db, projectId: string, q: AnalyticsQuery):
     SCATTER_POINTS,
     scatterFilter(q),
   )
+  const trends = compareWindows(before, current)
   return {
     window: q.window,
     previous,
     interval: q.interval,
-    kpis: kpis(before, current),
+    kpis: kpis(trends),
+    trends,
     metrics: toMetrics(current),
     series: all.filter((p) => p.start >= q.window.from - (q.window.from % step)),
     latencyHistogram: latencyHistogram(current.t.latencySketch),

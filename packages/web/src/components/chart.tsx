@@ -2,14 +2,25 @@ import type { EChartsType } from 'echarts/core'
 import { useEffect, useRef } from 'preact/hooks'
 import { safeOption } from '../lib/chart-safety.js'
 
-type Props = { option: Record<string, unknown>; height: number; label: string }
+export type PointClick = { seriesIndex: number; dataIndex: number }
+
+type Props = {
+  option: Record<string, unknown>
+  height: number
+  label: string
+  /** The figures behind the chart, kept on the element (`data-chart`) so tests can read what is drawn. */
+  data?: unknown
+  onPointClick?(p: PointClick): void
+}
 
 /** An ECharts chart (loaded on first use) with safe tooltips; resizes with its box. */
-export function Chart({ option, height, label }: Props) {
+export function Chart({ option, height, label, data, onPointClick }: Props) {
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<EChartsType | null>(null)
   const latest = useRef(option)
   latest.current = option
+  const click = useRef(onPointClick)
+  click.current = onPointClick
 
   useEffect(() => {
     let disposed = false
@@ -18,6 +29,7 @@ export function Chart({ option, height, label }: Props) {
       if (disposed || !box.current) return
       const c = echarts.init(box.current, undefined, { renderer: 'canvas' })
       c.setOption(safeOption(latest.current))
+      c.on('click', (p) => click.current?.({ seriesIndex: p.seriesIndex ?? 0, dataIndex: p.dataIndex }))
       chart.current = c
       ro = new ResizeObserver(() => c.resize())
       ro.observe(box.current)
@@ -34,5 +46,14 @@ export function Chart({ option, height, label }: Props) {
     chart.current?.setOption(safeOption(option), true)
   }, [option])
 
-  return <div ref={box} class="chart" role="img" aria-label={label} style={{ height: `${height}px` }} />
+  return (
+    <div
+      ref={box}
+      class={`chart${onPointClick ? ' chart--clickable' : ''}`}
+      role="img"
+      aria-label={label}
+      data-chart={data === undefined ? undefined : JSON.stringify(data)}
+      style={{ height: `${height}px` }}
+    />
+  )
 }

@@ -2,10 +2,12 @@ import { signOut } from '../lib/auth.js'
 import { Link } from '../lib/router.js'
 import { NAV, navFor } from '../routes.js'
 import { Icon, Logo } from './icons.js'
+import { useFiringCount } from './use-firing.js'
 
 /** Left navigation: only pages that exist are listed; links keep the time range and filters. */
 export function Sidebar({ path, carry, project }: { path: string; carry: string; project: string | null }) {
   const active = navFor(path)?.id
+  const firing = useFiringCount()
   return (
     <nav class="sidebar" aria-label="Main">
       <div class="sidebar__brand">
@@ -22,6 +24,11 @@ export function Sidebar({ path, carry, project }: { path: string; carry: string;
             >
               <Icon name={n.id} />
               {n.label}
+              {n.id === 'alerts' && firing ? (
+                <span class="sidebar__count" title={`${firing} alert rules firing`}>
+                  {firing}
+                </span>
+              ) : null}
             </Link>
           </li>
         ))}

@@ -24,7 +24,6 @@ function GlobalFilter({
       label={label}
       value={value}
       suggestions={suggestions}
-      width={96}
       disabled={!applies && !value}
       title={applies ? undefined : `${label} does not apply to this page`}
       onCommit={(v) => setParams({ [k]: v })}

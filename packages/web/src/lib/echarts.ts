@@ -1,6 +1,6 @@
 /** Only the ECharts parts the dashboard uses, so the chart chunk stays small. Loaded on demand. */
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { GridComponent, LegendComponent, MarkPointComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 
@@ -10,6 +10,7 @@ echarts.use([
   ScatterChart,
   GridComponent,
   LegendComponent,
+  MarkPointComponent,
   TooltipComponent,
   CanvasRenderer,
 ])

@@ -28,6 +28,21 @@ export function formatPercent(unit: number | null | undefined): string {
   return unit === null || unit === undefined ? NONE : `${Math.round(unit * 100)}%`
 }
 
+/** A rate with one decimal below 10 % (error rates live there), whole percents above. */
+export function formatRate(unit: number | null | undefined): string {
+  if (unit === null || unit === undefined) return NONE
+  const pct = unit * 100
+  return pct !== 0 && Math.abs(pct) < 10 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`
+}
+
+/** A relative change (0.123 → "+12.3%"); one decimal below 100 %, whole percents above. */
+export function formatChange(change: number | null | undefined): string {
+  if (change === null || change === undefined) return NONE
+  const pct = change * 100
+  const text = Math.abs(pct) < 100 ? Math.abs(pct).toFixed(1) : int.format(Math.abs(pct))
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${text}%`
+}
+
 export function formatScore(value: number | null | undefined): string {
   if (value === null || value === undefined) return NONE
   return Number.isInteger(value) ? String(value) : value.toFixed(2)

@@ -11,6 +11,7 @@ const seen: Record<GlobalFilterKey, Set<string>> = {
   version: new Set(),
   model: new Set(),
   environment: new Set(),
+  category: new Set(),
   tag: new Set(),
 }
 const listeners = new Set<() => void>()

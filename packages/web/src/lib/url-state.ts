@@ -21,6 +21,7 @@ export const GLOBAL_FILTERS = [
   { key: 'version', label: 'Version' },
   { key: 'model', label: 'Model' },
   { key: 'environment', label: 'Environment' },
+  { key: 'category', label: 'Category' },
   { key: 'tag', label: 'Tag' },
 ] as const
 export type GlobalFilterKey = (typeof GLOBAL_FILTERS)[number]['key']
@@ -56,6 +57,11 @@ export function timeWindow(
   }
   const range = RANGES.find((r) => r.id === g.range)!
   return { from: now - range.ms, to: undefined }
+}
+
+/** The length of a preset range in ms; null for a custom window. */
+export function rangeMs(range: RangeId): number | null {
+  return RANGES.find((r) => r.id === range)?.ms ?? null
 }
 
 /** Only the shared parameters, to carry across pages. */

@@ -19,6 +19,8 @@ const ARGS = [
   '--disable-sync',
 ]
 
+const STEP_TIMEOUT_MS = 10_000
+
 export type Browser = {
   context: BrowserContext
   page: Page
@@ -42,6 +44,8 @@ export async function openBrowser(viewport = { width: 1366, height: 768 }): Prom
   const errors: string[] = []
   const dialogs: string[] = []
   const page = context.pages()[0] ?? (await context.newPage())
+  // A step that cannot happen fails with what it waited for, well before the test's own timeout.
+  page.setDefaultTimeout(STEP_TIMEOUT_MS)
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text())
   })

@@ -1,18 +1,24 @@
+import { useMemo } from 'preact/hooks'
 import { Icon } from '../../components/icons.js'
 import { CopyButton, ErrorBanner, Loading, Section, Stat } from '../../components/misc.js'
 import { FeedbackList, ScoreList } from '../../components/scores.js'
-import type { SessionDetail } from '../../lib/api-types.js'
+import type { ConversationAnalysis, SessionDetail } from '../../lib/api-types.js'
 import { formatCost, formatDateTime, formatInt, formatMs, humanize } from '../../lib/format.js'
 import { Link, useLocation } from '../../lib/router.js'
 import { globalSearch } from '../../lib/url-state.js'
 import { useApi } from '../../lib/use-api.js'
-import { ResolvedBadge, Satisfaction } from '../conversations/conversation-columns.js'
+import { ResolutionStat, SatisfactionStat, StagesStat } from './conversation-analytics.js'
 import { Transcript } from './transcript.js'
 import { TurnChart } from './turn-chart.js'
 
 export function ConversationPage({ id }: { id: string }) {
   const { params, search } = useLocation()
   const { data, error } = useApi<SessionDetail>(`/api/v1/sessions/${encodeURIComponent(id)}`)
+  const analysis = useApi<ConversationAnalysis>(`/api/v1/analytics/conversations/${encodeURIComponent(id)}`)
+  const byTurn = useMemo(
+    () => new Map((analysis.data?.turns ?? []).map((t) => [t.traceId, t])),
+    [analysis.data],
+  )
   const back = (
     <Link class="back" href={`/conversations${search}`}>
       <Icon name="back" size={14} /> Conversations
@@ -55,13 +61,12 @@ export function ConversationPage({ id }: { id: string }) {
           {lastEnd !== null ? formatMs(Math.max(0, (s.endedAt ?? lastEnd) - s.startedAt)) : '–'}
         </Stat>
         <Stat label="Turns">{formatInt(stats.turns)}</Stat>
-        <Stat label="Stage">{humanize(s.stage)}</Stat>
-        <Stat label="Satisfaction">
-          <Satisfaction value={s.satisfaction} />
+        <Stat label="Stage" title="The stage the chatbot reported">
+          {humanize(s.stage)}
         </Stat>
-        <Stat label="Resolution">
-          <ResolvedBadge resolved={s.resolved} />
-        </Stat>
+        <StagesStat a={analysis.data} />
+        <SatisfactionStat s={s} a={analysis.data} />
+        <ResolutionStat s={s} a={analysis.data} />
         <Stat label="Avg latency">{formatMs(stats.avgLatencyMs)}</Stat>
         <Stat label="Tokens">{formatInt(stats.totalTokens)}</Stat>
         <Stat label="Cost">{formatCost(stats.costUsd)}</Stat>
@@ -71,7 +76,7 @@ export function ConversationPage({ id }: { id: string }) {
         <div class="panel split__left">
           <div class="panel__title">Transcript</div>
           {turns.length ? (
-            <Transcript turns={turns} carry={globalSearch(params)} />
+            <Transcript turns={turns} carry={globalSearch(params)} analysis={byTurn} />
           ) : (
             <p class="muted">No turns recorded.</p>
           )}

@@ -1,8 +1,9 @@
 import { StatusBadge } from '../../components/misc.js'
-import type { Trace } from '../../lib/api-types.js'
+import type { Trace, TurnAnalysis } from '../../lib/api-types.js'
 import { previewText, toChatMessages } from '../../lib/chat-messages.js'
 import { formatCost, formatInt, formatMs, formatTime } from '../../lib/format.js'
 import { Link } from '../../lib/router.js'
+import { TurnStage } from './turn-stage.js'
 
 /** The user's words of a turn: the last user message of its input (earlier ones are history). */
 function userText(t: Trace): string {
@@ -17,12 +18,21 @@ function botText(t: Trace): string {
   return previewText(t.output, 'assistant')
 }
 
-/** Turns as a chat: the user's message, the bot's answer and that turn's figures. */
-export function Transcript({ turns, carry }: { turns: Trace[]; carry: string }) {
+/** Turns as a chat: the user's message, the bot's answer, that turn's figures and detected stage. */
+export function Transcript({
+  turns,
+  carry,
+  analysis,
+}: {
+  turns: Trace[]
+  carry: string
+  analysis: Map<string, TurnAnalysis>
+}) {
   return (
     <ol class="transcript">
       {turns.map((t, i) => {
         const answer = botText(t)
+        const a = analysis.get(t.id)
         return (
           <li key={t.id} class="turn" data-trace-id={t.id}>
             <div class="turn__index">#{i + 1}</div>
@@ -37,6 +47,7 @@ export function Transcript({ turns, carry }: { turns: Trace[]; carry: string }) 
                 <div class="bubble__role">{t.bot ?? 'Assistant'}</div>
                 <div class="bubble__text">{answer || (t.error ? `Error: ${t.error}` : '–')}</div>
               </div>
+              {a && <TurnStage turn={a} />}
               <div class="turn__meta">
                 <StatusBadge status={t.status} />
                 <span>{formatMs(t.latencyMs)}</span>

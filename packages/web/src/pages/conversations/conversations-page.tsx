@@ -1,97 +1,77 @@
-import { useEffect } from 'preact/hooks'
-import { GettingStarted, NoMatch } from '../../components/empty-state.js'
 import { FilterInput } from '../../components/filter-input.js'
-import { ErrorBanner, Loading } from '../../components/misc.js'
-import { VirtualTable } from '../../components/virtual-table.js'
-import type { Page, SessionWithStats } from '../../lib/api-types.js'
-import { formatInt } from '../../lib/format.js'
+import { Segmented } from '../../components/segmented.js'
+import { analyticsWindow } from '../../lib/analytics-query.js'
 import { setParams, useLocation } from '../../lib/router.js'
-import { rememberValues } from '../../lib/suggestions.js'
-import { useApi, usePaged } from '../../lib/use-api.js'
+import { globalSearch } from '../../lib/url-state.js'
 import { useGlobal } from '../../lib/use-window.js'
-import { CONVERSATION_COLUMNS } from './conversation-columns.js'
+import { AllConversations } from './all-conversations.js'
+import { ReviewQueue } from './review-queue.js'
+import { Topics } from './topics.js'
 
-const PAGE_SIZE = 200
 /** The conversations API filters by bot and environment; version, model and tag belong to turns. */
 export const CONVERSATIONS_GLOBAL_FILTERS = ['bot', 'environment'] as const
+/** The review queue and the topics take the bot only. */
+export const CONVERSATION_ANALYTICS_FILTERS = ['bot'] as const
+
+export type ConversationsView = 'all' | 'review' | 'topics'
+const VIEWS = [
+  { id: 'all', label: 'All conversations' },
+  { id: 'review', label: 'Needs review', title: 'Conversations that need a human look, most urgent first' },
+  { id: 'topics', label: 'Top topics', title: 'What users ask about, grouped' },
+] as const
+
+export const conversationsView = (params: URLSearchParams): ConversationsView =>
+  VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'all'
 
 export function ConversationsPage() {
-  const { params, search } = useLocation()
+  const { params } = useLocation()
   const g = useGlobal()
-  const userId = params.get('userId') ?? ''
-  const resolved = params.get('resolved') ?? ''
-  const query = { ...g.window, bot: g.filters.bot, environment: g.filters.environment, userId, resolved }
-  const list = usePaged<SessionWithStats>('/api/v1/sessions', query, PAGE_SIZE, g.tick)
-  useEffect(
-    () =>
-      rememberValues({ bot: list.rows.map((s) => s.bot), environment: list.rows.map((s) => s.environment) }),
-    [list.rows],
-  )
-
-  const empty = !list.loading && !list.error && list.rows.length === 0
-  const anyAtAll = useApi<Page<SessionWithStats>>(empty ? '/api/v1/sessions' : null, { limit: 1 })
+  const view = conversationsView(params)
+  const analytics = { ...analyticsWindow(g), bot: g.filters.bot }
   return (
-    <div class="page page--fill">
-      <div class="page__head">
-        <h1>Conversations</h1>
-        <span class="page__count" aria-live="polite">
-          {list.loading && list.rows.length === 0
-            ? 'loading…'
-            : `${formatInt(list.rows.length)}${list.hasMore ? '+' : ''} conversations`}
-        </span>
-        <div class="page__filters">
-          <FilterInput
-            label="User"
-            name="userId"
-            value={userId}
-            width={110}
-            onCommit={(v) => setParams({ userId: v })}
-          />
-          <label class="filter">
-            <span class="filter__label">Resolution</span>
-            <select
-              class="filter__input"
-              name="resolved"
-              value={resolved}
-              onChange={(e) => setParams({ resolved: e.currentTarget.value })}
-            >
-              <option value="">any</option>
-              <option value="true">Resolved</option>
-              <option value="false">Unresolved</option>
-            </select>
-          </label>
-        </div>
-      </div>
-      {list.error && <ErrorBanner error={list.error} />}
-      {empty ? (
-        anyAtAll.data === null ? (
-          <Loading />
-        ) : anyAtAll.data.data.length === 0 ? (
-          <GettingStarted what="conversations" />
-        ) : (
-          <NoMatch what="conversations" />
-        )
+    <div class={`page${view === 'all' ? ' page--fill' : ''}`}>
+      {view === 'all' ? (
+        <AllConversations tabs={<Tabs view={view} />} />
       ) : (
-        <VirtualTable<SessionWithStats>
-          label="Conversations"
-          rows={list.rows}
-          columns={CONVERSATION_COLUMNS}
-          rowKey={(s) => s.id}
-          rowHref={(s) => `/conversations/${encodeURIComponent(s.id)}${search}`}
-          onEndReached={list.hasMore ? list.loadMore : undefined}
-          footer={
-            list.loading ? (
-              <Loading label={list.rows.length ? 'Loading more…' : 'Loading conversations…'} />
-            ) : list.hasMore ? (
-              <button type="button" class="button" onClick={list.loadMore}>
-                Load more
-              </button>
-            ) : list.rows.length > 0 ? (
-              <span class="muted">All {formatInt(list.rows.length)} conversations in this range loaded</span>
-            ) : null
-          }
-        />
+        <>
+          <div class="page__head">
+            <h1>Conversations</h1>
+            <Tabs view={view} />
+            {view === 'review' && (
+              <div class="page__filters">
+                <FilterInput
+                  label="User"
+                  name="userId"
+                  value={params.get('userId') ?? ''}
+                  width={110}
+                  onCommit={(v) => setParams({ userId: v })}
+                />
+              </div>
+            )}
+          </div>
+          {view === 'review' ? (
+            <ReviewQueue
+              query={{ ...analytics, userId: params.get('userId') ?? '' }}
+              refresh={g.tick}
+              carry={globalSearch(params)}
+            />
+          ) : (
+            <Topics query={analytics} refresh={g.tick} />
+          )}
+        </>
       )}
     </div>
+  )
+}
+
+export function Tabs({ view }: { view: ConversationsView }) {
+  return (
+    <Segmented<ConversationsView>
+      small
+      label="View"
+      items={VIEWS}
+      value={view}
+      onSelect={(id) => setParams({ view: id === 'all' ? null : id })}
+    />
   )
 }
