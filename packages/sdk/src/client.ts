@@ -1,11 +1,15 @@
+import type { Assignment } from './assign.js'
 import { BatchProcessor } from './batch-processor.js'
 import { type ChatlensOptions, resolveConfig } from './config.js'
 import { storage } from './context.js'
+import { type AssignOptions, Experiments } from './experiments.js'
 import { endConversationEvent, feedbackEvent, scoreEvent } from './explicit-events.js'
 import { HttpExporter } from './http-exporter.js'
 import { type WrapOpenAIOptions, wrapOpenAI } from './openai/wrap.js'
+import { Prompts } from './prompts.js'
 import type { Clock, Recorder } from './records.js'
 import { Reporter } from './report.js'
+import { ServerReader } from './server-reader.js'
 import { Tracer } from './tracer.js'
 import type {
   ChatlensStats,
@@ -36,6 +40,12 @@ export class Chatlens extends Tracer implements Recorder {
   readonly clock: Clock | undefined
   private readonly reporter: Reporter
   private readonly processor: BatchProcessor | undefined
+  /**
+   * The prompt registry: `await cl.prompts.get(name, { label, version, fallback })`. Needs the
+   * API key; keeps working from its cache (or the fallback) while the server is down.
+   */
+  readonly prompts: Prompts
+  private readonly experiments: Experiments
 
   /**
    * @example
@@ -50,9 +60,13 @@ export class Chatlens extends Tracer implements Recorder {
     this.version = o.version
     this.environment = o.environment
     this.clock = o.clock && typeof o.clock.now === 'function' ? o.clock : undefined
+    const reader = new ServerReader(this.reporter)
+    this.prompts = new Prompts(reader, (m) => this.complain(m))
+    this.experiments = new Experiments(reader, (m) => this.complain(m))
     try {
       const config = resolveConfig(o, process.env, (m) => this.complain(m))
       if (!config.enabled) return
+      if (config.apiKey) reader.configure(config.baseUrl, config.apiKey)
       const exporter =
         o.exporter ??
         new HttpExporter({
@@ -200,6 +214,24 @@ export class Chatlens extends Tracer implements Recorder {
     } catch {
       return Promise.resolve()
     }
+  }
+
+  /**
+   * The variant of a unit (a user or session id) in an experiment, computed locally from the
+   * experiment's definition (fetched once, cached, refreshed in the background), so it is fast
+   * and keeps working offline after the first fetch. Called inside a trace, it records the
+   * exposure on that trace; otherwise spread `traceFields` into the trace's options. A unit is in
+   * no variant (variant null) when the experiment is not running or was never reachable.
+   *
+   * @example
+   * const a = await cl.assign('empathetic-tone', sessionId)
+   * const prompt = await cl.prompts.get('support-system', { version: a.config?.prompt?.version, fallback })
+   */
+  async assign(experimentKey: string, unitId: string, options?: AssignOptions): Promise<Assignment> {
+    const trace = storage.getStore()?.root
+    const a = await this.experiments.assign(experimentKey, unitId, options)
+    if (a.inExperiment && trace) trace.update(a.traceFields)
+    return a
   }
 
   /**

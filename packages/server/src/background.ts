@@ -2,6 +2,7 @@ import { monitoringTasks } from './alerts/tasks.js'
 import { createEvaluation } from './eval/index.js'
 import type { IngestHooks } from './ingest/index.js'
 import type { Provider } from './llm/index.js'
+import { optimizeTasks } from './optimize/tasks.js'
 import { type Db, pruneEventIds } from './store/index.js'
 
 /** Work the server does on its own while it runs: queues, rollups, alert checks, cleanup. */
@@ -59,6 +60,7 @@ export function createBackgroundTasks(ctx: TaskContext): BackgroundTask[] {
       pruneEventIds(ctx.db, Date.now() - EVENT_ID_RETENTION_MS),
     ),
     ...monitoringTasks(ctx, everyInterval),
+    ...optimizeTasks(ctx, everyInterval),
     evaluation(ctx),
   ]
 }

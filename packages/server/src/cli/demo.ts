@@ -2,8 +2,17 @@ import { Chatlens } from '@chatlens/sdk'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import type { ServerFlags } from '../config.js'
-import { runTraffic, SupportChatbot, VirtualClock, withVirtualLatency } from '../demo/index.js'
+import {
+  DEMO_EXPERIMENT,
+  ensureDemoExperiment,
+  registrySystemPrompt,
+  runTraffic,
+  SupportChatbot,
+  VirtualClock,
+  withVirtualLatency,
+} from '../demo/index.js'
 import { createProvider, llmConfigFromEnv } from '../llm/index.js'
+import { demoImprovement } from '../optimize/demo.js'
 import { bold, cyan, dim, fail, green, usd, yellow } from './output.js'
 import { progressBar } from './progress.js'
 import { closeOnSignals, launch, serverOptions } from './serve.js'
@@ -52,6 +61,36 @@ async function api<T>(
   return (await res.json()) as T
 }
 
+/** The same call, answering the status instead of failing on one (a 404 is an answer here). */
+function apiStatus(url: string, apiKey: string) {
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+}
+
+/** One line on the prompt experiment the demo ran, and where to read all of it. */
+async function experimentSummary(url: string, apiKey: string) {
+  const res = await apiStatus(url, apiKey)('GET', `/api/v1/experiments/${DEMO_EXPERIMENT}/results`)
+  if (res.status !== 200) return
+  const r = res.body as { recommendation: { summary: string }; variants: { key: string; units: number }[] }
+  const split = r.variants.map((v) => `${v.key} ${v.units}`).join(', ')
+  process.stdout.write(`  experiment ${bold(DEMO_EXPERIMENT)} (${split} conversations): ${r.recommendation.summary}
+`)
+  process.stdout.write(
+    dim(`             details: chatlens experiments results ${DEMO_EXPERIMENT}
+`),
+  )
+}
+
 type EvalStatus = { jobs: Record<'pending' | 'running' | 'done' | 'skipped' | 'failed', number> }
 
 /** Shows the evaluation queue draining, so the dashboard opens on scored traffic. */
@@ -91,12 +130,19 @@ async function demo(raw: Record<string, unknown>) {
       method: 'PUT',
       body: { evaluation: { judge: { mode: 'on', sampleRate: 1 } } },
     })
+    // The chatbot's system prompt comes from the registry, through an A/B experiment of two versions.
+    const experiment = await ensureDemoExperiment(apiStatus(t.url, t.apiKey))
     const clock = new VirtualClock(Date.now())
     const config = llmConfigFromEnv()
     const base = createProvider({ errorRate: flags.errorRate, seed: flags.seed, ...config })
     const provider = withVirtualLatency(base, clock)
     const chatlens = new Chatlens({ apiKey: t.apiKey, baseUrl: t.url, clock, flushAt: 500 })
-    const chatbot = new SupportChatbot({ chatlens, provider, clock })
+    const chatbot = new SupportChatbot({
+      chatlens,
+      provider,
+      clock,
+      systemPrompt: registrySystemPrompt(chatlens),
+    })
     process.stdout.write(
       `\n${bold('demo')} ${flags.conversations} conversations of ${flags.users} customers over the past ${flags.days} days\n`,
     )
@@ -136,6 +182,8 @@ async function demo(raw: Record<string, unknown>) {
         `${summary.resolved} resolved; cost of the latest ${cost.data.length} turns ` +
         `${usd(cost.data.reduce((s, x) => s + (x.costUsd ?? 0), 0))}\n`,
     )
+    if (experiment.running) await experimentSummary(t.url, t.apiKey)
+    process.stdout.write(await demoImprovement(apiStatus(t.url, t.apiKey), { days: flags.days }))
   }
   process.stdout.write(`\nopen the dashboard: ${cyan(t.dashboardUrl)}\n`)
   if (flags.exit || flags.url) {

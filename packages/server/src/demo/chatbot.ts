@@ -15,7 +15,17 @@ export const FALLBACK_ANSWER =
 /** Messages of history sent with each question (user and assistant turns together). */
 export const HISTORY_MESSAGES = 10
 
-export type SystemPrompt = { text: string; name?: string; version?: number }
+/** The system prompt of a turn, and what the experiment variant it came from changes. */
+export type SystemPrompt = {
+  text: string
+  name?: string
+  version?: number
+  model?: string
+  temperature?: number
+  maxTokens?: number
+  /** The exposure to record on the turn's trace. */
+  experiment?: { key: string; variant: string }
+}
 
 export type ChatbotOptions = {
   chatlens: Chatlens
@@ -77,6 +87,10 @@ export class SupportChatbot {
   async reply(turn: TurnInput): Promise<TurnResult> {
     const { chatlens, provider, clock } = this.o
     const system = await this.systemPrompt(turn)
+    const experiment = turn.experiment ?? system.experiment
+    const model = system.model ?? this.o.model
+    const temperature = system.temperature ?? this.o.temperature
+    const maxTokens = system.maxTokens ?? this.o.maxTokens
     return chatlens.trace(
       'support-turn',
       async (trace) => {
@@ -86,12 +100,7 @@ export class SupportChatbot {
           async (span) => {
             const started = clock.now()
             try {
-              const r = await provider.chat({
-                model: this.o.model,
-                messages,
-                temperature: this.o.temperature,
-                maxTokens: this.o.maxTokens,
-              })
+              const r = await provider.chat({ model, messages, temperature, maxTokens })
               span.update({
                 model: r.model,
                 output: { role: 'assistant', content: r.content },
@@ -114,8 +123,8 @@ export class SupportChatbot {
           {
             kind: 'generation',
             input: messages,
-            model: this.o.model ?? provider.defaultModel,
-            parameters: { temperature: this.o.temperature, max_tokens: this.o.maxTokens },
+            model: model ?? provider.defaultModel,
+            parameters: { temperature, max_tokens: maxTokens },
             promptName: system.name,
             promptVersion: system.version,
           },
@@ -136,7 +145,7 @@ export class SupportChatbot {
           traceId: trace.id,
           answer,
           fallback: !result.ok,
-          model: result.ok ? result.r.model : (this.o.model ?? provider.defaultModel),
+          model: result.ok ? result.r.model : (model ?? provider.defaultModel),
           provider: provider.name,
           simulated: provider.simulated,
           latencyMs: result.ok ? result.r.latencyMs : 0,
@@ -152,9 +161,9 @@ export class SupportChatbot {
         bot: this.o.bot,
         version: this.o.version,
         environment: this.o.environment,
-        variant: turn.experiment?.variant,
-        experimentKey: turn.experiment?.key,
-        experimentVariant: turn.experiment?.variant,
+        variant: experiment?.variant,
+        experimentKey: experiment?.key,
+        experimentVariant: experiment?.variant,
         promptName: system.name,
         promptVersion: system.version,
         tags: turn.tags,

@@ -18,6 +18,7 @@ export {
   powerForProportions,
   sampleSizeForProportions,
 } from './power-proportions.js'
+export { type SequentialPowerInput, sampleSizeForSequential } from './power-sequential.js'
 export {
   type Counts,
   type ProportionInterval,

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../app.js'
+import { datasetRoutes } from './datasets.js'
 import { evaluationRoutes } from './evaluations.js'
+import { experimentRoutes } from './experiments.js'
 import { healthRoutes } from './health.js'
 import { ingestRoutes } from './ingest.js'
 import { keyRoutes } from './keys.js'
 import { monitoringRoutes } from './monitoring.js'
+import { optimizeRoutes } from './optimize.js'
 import { projectRoutes } from './project.js'
+import { promptRoutes } from './prompts.js'
+import { recommendationRoutes } from './recommendations.js'
 import { scoreRoutes } from './scores.js'
 import { sessionRoutes } from './sessions.js'
 import { traceRoutes } from './traces.js'
@@ -21,6 +26,11 @@ export const ROUTES = [
   projectRoutes,
   scoreRoutes,
   evaluationRoutes,
+  promptRoutes,
+  experimentRoutes,
+  datasetRoutes,
+  recommendationRoutes,
+  optimizeRoutes,
   monitoringRoutes,
   webRoutes,
 ]

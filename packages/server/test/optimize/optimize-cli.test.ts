@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureDefaultProject } from '../../src/projects/index.js'
+import { createPromptVersion } from '../../src/prompts/index.js'
+import { listRecommendations, openStore } from '../../src/store/index.js'
+import { tempDir } from '../support/engines.js'
+import { ingestTurns } from './traffic.js'
+
+const run = promisify(execFile)
+const CLI = join(import.meta.dirname, '../../src/cli/main.ts')
+
+describe('chatlens optimize', () => {
+  const dir = tempDir()
+  const chatlens = async (...args: string[]) => {
+    const env = { ...process.env, CHATLENS_LLM_PROVIDER: 'simulated', NO_COLOR: '1' }
+    return run(process.execPath, ['--import', 'tsx', CLI, ...args, '--data-dir', dir.path], {
+      env,
+      timeout: 60_000,
+    })
+  }
+  beforeAll(async () => {
+    const db = await openStore(join(dir.path, 'chatlens.db'))
+    try {
+      const { project } = await ensureDefaultProject(db)
+      await createPromptVersion(
+        db,
+        project.id,
+        'support',
+        { messages: [{ role: 'system', content: 'You help.' }], labels: ['production'] },
+        'test',
+      )
+      const at = Date.now() - 3_600_000
+      await ingestTurns(
+        db,
+        project.id,
+        Array.from({ length: 30 }, (_, i) => ({
+          at: at + i * 1000,
+          userId: `u${i}`,
+          quality: 0.5,
+          category: 'billing',
+          promptName: 'support',
+          promptVersion: 1,
+        })),
+      )
+    } finally {
+      await db.close()
+    }
+  })
+  afterAll(() => dir.dispose())
+
+  it('recommends, applies, logs and reverts from the command line', async () => {
+    const first = await chatlens('optimize', '--window', '24h')
+    expect(first.stdout).toContain('recommendations from 30 interactions')
+    expect(first.stdout).toContain('Tune the prompt for billing questions')
+    expect(first.stdout).toContain('billing answers: mean quality 0.50')
+    expect(first.stdout).toContain('none running from applied recommendations')
+    const db = await openStore(join(dir.path, 'chatlens.db'))
+    const { project } = await ensureDefaultProject(db)
+    const [rec] = await listRecommendations(db, project.id, { status: 'open' })
+    await db.close()
+    const applied = await chatlens('optimize', 'apply', rec!.id)
+    expect(applied.stdout).toMatch(
+      /applied support v2; experiment opt-low-quality-category-\w+ is running against production/,
+    )
+    const again = await chatlens('optimize', '--window', '24h', '--dry-run')
+    expect(again.stdout).toMatch(/waiting {2}opt-low-quality-category-\w+: the experiment says keep running/)
+    const log = await chatlens('optimize', 'log')
+    const id = /\s(\S+)\n$/.exec(log.stdout)![1]!
+    expect(log.stdout).toMatch(/apply {3}hand {2}support v2 \(Tune the prompt for billing questions\)/)
+    const reverted = await chatlens('optimize', 'revert', id)
+    expect(reverted.stdout).toMatch(
+      /reverted reverted: support v2 .*; experiment opt-low-quality-category-\w+ stopped/,
+    )
+  })
+})
