@@ -68,6 +68,7 @@ export async function collectRaw(
     const category = categoryOf(scores)
     if (filter.category !== undefined && category !== filter.category) continue
     const dims = traceDims(f, category)
+    if (!matchesDims(dims, filter)) continue
     for (const g of groupsOf(o, dims, f.user_id, () => tagsOf(f.tags))) {
       addTraceFact(cells.get(g, Number(f.timestamp)).t, f, scores, category)
     }

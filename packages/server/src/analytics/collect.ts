@@ -6,6 +6,7 @@ import {
   type GroupDimension,
   type GroupKey,
   groupOf,
+  inScope,
   type MetricFilter,
   rollupCanAnswer,
   rollupDimFilter,
@@ -85,13 +86,17 @@ export async function collect(db: Db, projectId: string, o: CollectOptions): Pro
   ])
   const groupOfRow = grain === 't' ? () => '' : (o.keyOf ?? ((d: Dims) => groupOf(d, o.groupBy)))
   const withSketches = o.withSketches ?? true
+  // Hour totals ('t') already leave offline environments out; dimension rows are checked here.
+  const counts = (r: Parameters<typeof rowDims>[0]) =>
+    grain === 't' || inScope(rowDims(r).environment, o.filter)
   for (const r of traceRows) {
     const hour = Number(r.hour)
-    if (!dirty.has(hour)) mergeTraceRow(cells.get(groupOfRow(rowDims(r)), hour).t, r, withSketches)
+    if (!dirty.has(hour) && counts(r))
+      mergeTraceRow(cells.get(groupOfRow(rowDims(r)), hour).t, r, withSketches)
   }
   for (const r of convRows) {
     const hour = Number(r.hour)
-    if (!dirty.has(hour)) mergeConvRow(cells.get(groupOfRow(rowDims(r)), hour).c, r)
+    if (!dirty.has(hour) && counts(r)) mergeConvRow(cells.get(groupOfRow(rowDims(r)), hour).c, r)
   }
   for (const [from, to] of rawRanges) await collectRaw(db, projectId, { ...o, from, to, cells })
   return cells

@@ -79,9 +79,21 @@ export function rollupDimFilter(f: MetricFilter): RollupDimFilter {
   return out
 }
 
+/**
+ * Environments of chatlens's own offline traffic: dataset runs (`eval`) and the dashboard's
+ * playground. Metrics leave them out unless a filter asks for that environment by name, so
+ * testing a prompt never moves the production figures.
+ */
+export const OFFLINE_ENVIRONMENTS: ReadonlySet<string> = new Set(['eval', 'playground'])
+
+/** Whether traffic of this environment counts under the filter (see OFFLINE_ENVIRONMENTS). */
+export const inScope = (environment: string | null, f: MetricFilter): boolean =>
+  f.environment !== undefined || environment === null || !OFFLINE_ENVIRONMENTS.has(environment)
+
 /** Whether dimensions match the filter (userId and tag are checked in SQL). */
 export function matchesDims(d: Dims, f: MetricFilter): boolean {
   return (
+    inScope(d.environment, f) &&
     (f.bot === undefined || d.bot === f.bot) &&
     (f.version === undefined || d.version === f.version) &&
     (f.variant === undefined || d.variant === f.variant) &&

@@ -19,7 +19,7 @@ import {
   mergeTraceAgg,
   type TraceAgg,
 } from './aggregate.js'
-import { type Dims, dimsKey } from './dims.js'
+import { type Dims, dimsKey, inScope } from './dims.js'
 import {
   addSessionFact,
   addTraceFact,
@@ -73,14 +73,18 @@ export async function computeHour(
     traceAggToRow(projectId, hour, 'd', g.dims, g.errorType, g.agg),
   )
   const conversations = [...convGroups.values()].map((g) => convAggToRow(projectId, hour, 'd', g.dims, g.agg))
-  if (traceGroups.size) {
+  // The hour's totals answer unfiltered queries, which leave offline environments out.
+  const online = (d: Dims) => inScope(d.environment, {})
+  const onlineTraces = [...traceGroups.values()].filter((g) => online(g.dims))
+  if (onlineTraces.length) {
     const total = emptyTraceAgg()
-    for (const g of traceGroups.values()) mergeTraceAgg(total, g.agg)
+    for (const g of onlineTraces) mergeTraceAgg(total, g.agg)
     traces.push(traceAggToRow(projectId, hour, 't', NO_DIMS, '', total))
   }
-  if (convGroups.size) {
+  const onlineConversations = [...convGroups.values()].filter((g) => online(g.dims))
+  if (onlineConversations.length) {
     const total = emptyConvAgg()
-    for (const g of convGroups.values()) mergeConvAgg(total, g.agg)
+    for (const g of onlineConversations) mergeConvAgg(total, g.agg)
     conversations.push(convAggToRow(projectId, hour, 't', NO_DIMS, total))
   }
   return { traces, conversations }
