@@ -43,3 +43,4 @@ export {
   summaryFromSums,
 } from './summary.js'
 export { DEFAULT_ALPHA, type WelchResult, welchTest } from './welch.js'
+export * from './paired.js'
