@@ -3,6 +3,7 @@ export { type Interval, type RelativeLift, relativeLift } from './interval.js'
 export { benjaminiHochbergAdjust, holmAdjust } from './multiple-testing.js'
 export { noncentralTCdf } from './noncentral-t.js'
 export { normalCdf, normalPdf, normalQuantile, normalSf } from './normal.js'
+export * from './paired.js'
 export {
   DEFAULT_POWER,
   effectiveSampleSize,
@@ -43,4 +44,3 @@ export {
   summaryFromSums,
 } from './summary.js'
 export { DEFAULT_ALPHA, type WelchResult, welchTest } from './welch.js'
-export * from './paired.js'
