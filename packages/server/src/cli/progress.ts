@@ -33,7 +33,7 @@ export function progressBar(
       const tenth = Math.floor((n / Math.max(1, total)) * 10)
       if (tenth > shown) {
         shown = tenth
-        stream.write(`  ${label} ${n}/${total} ${detail}`.trimEnd() + '\n')
+        stream.write(`${`  ${label} ${n}/${total} ${detail}`.trimEnd()}\n`)
       }
     },
     stop() {},
