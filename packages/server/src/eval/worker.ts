@@ -117,12 +117,12 @@ export class EvaluationWorker implements BackgroundTask {
         projectId: job.projectId,
         settings,
       })
-      await this.storeScores(job, out)
+      const stored = await this.storeScores(job, out)
       await completeJob(
         db,
         job.id,
         {
-          scores: out.scores.length,
+          scores: stored,
           judgeModel: out.judge?.model,
           judgeInputTokens: out.judge?.inputTokens,
           judgeOutputTokens: out.judge?.outputTokens,
@@ -154,11 +154,14 @@ export class EvaluationWorker implements BackgroundTask {
   }
 
   /** Scores go in through the ingest path like any other, so every hook (rollups, alerts) sees them. */
-  private async storeScores(job: EvalJob, out: RunOutput): Promise<void> {
-    if (out.scores.length === 0) return
+  private async storeScores(job: EvalJob, out: RunOutput): Promise<number> {
+    // An evaluator that could not judge (relevance of a greeting) says so with a null value: no
+    // score is stored rather than a made-up one.
+    const scores = out.scores.filter((s) => s.value !== null || s.stringValue !== undefined)
+    if (scores.length === 0) return 0
     const source = job.evaluator === HEURISTICS ? 'heuristic' : 'judge'
     const target = job.spanId ? `span:${job.spanId}` : `trace:${job.traceId}`
-    const batch = out.scores.map((s) => ({
+    const batch = scores.map((s) => ({
       id: newId(),
       type: 'score-create',
       body: {
@@ -166,8 +169,7 @@ export class EvaluationWorker implements BackgroundTask {
         traceId: job.traceId,
         ...(job.spanId && { spanId: job.spanId }),
         name: s.name,
-        value: s.value ?? s.stringValue ?? 'n/a',
-        ...(s.value === null && s.stringValue === undefined && { dataType: 'categorical' }),
+        value: s.value ?? s.stringValue!,
         source,
         evaluator: s.evaluator,
         evaluatorVersion: s.evaluatorVersion,
@@ -186,6 +188,7 @@ export class EvaluationWorker implements BackgroundTask {
     )
     if (res.errors.length)
       throw new EvaluationError(`could not store scores: ${res.errors[0]!.message}`, 'store', false)
+    return scores.length
   }
 }
 

@@ -59,6 +59,22 @@ describe.each(ENGINES)('evaluation queue on $name (heuristics)', (engine) => {
     expect(job).toMatchObject({ evaluator: 'heuristics', status: 'done', attempts: 1, reason: 'sampled' })
   })
 
+  it('stores no score where an evaluator could not judge, instead of a placeholder', async () => {
+    await ingest([
+      ev('trace-create', { id: 'hello', input: 'Hi!', output: 'Hello! How can I help you today?' }),
+    ])
+    await waitFor('the greeting evaluated', async () => (await jobsOf('hello'))[0]?.status === 'done')
+    const scores = await scoresOf('hello')
+    expect(scores.find((x: { name: string }) => x.name === 'relevance')).toBeUndefined()
+    expect(
+      scores.every(
+        (x: { value: number | null; stringValue: string | null }) =>
+          x.value !== null || x.stringValue !== null,
+      ),
+    ).toBe(true)
+    expect((await jobsOf('hello'))[0].scores).toBe(scores.length)
+  })
+
   it('waits for the output, and skips a turn its caller switched off', async () => {
     await ingest([ev('trace-create', { id: 'no-output', input: 'hi' }), turn('off', { evaluate: false })])
     await ingest([turn('later')])
