@@ -19,9 +19,10 @@ import { LoginPage } from './pages/login-page.js'
 import { OVERVIEW_GLOBAL_FILTERS, OverviewPage } from './pages/overview/overview-page.js'
 import { TracePage } from './pages/trace/trace-page.js'
 import { TRACES_GLOBAL_FILTERS, TracesPage } from './pages/traces/traces-page.js'
+import { registryRoute } from './registry-routes.js'
 import { HOME } from './routes.js'
 
-type Match = { page: JSX.Element; filters: readonly GlobalFilterKey[]; title: string }
+export type Match = { page: JSX.Element; filters: readonly GlobalFilterKey[]; title: string }
 
 function route(path: string, params: URLSearchParams): Match | null {
   const m = (re: RegExp) => re.exec(path)?.[1]
@@ -50,7 +51,7 @@ function route(path: string, params: URLSearchParams): Match | null {
       title: 'Conversation',
     }
   }
-  return null
+  return registryRoute(path)
 }
 
 function NotFound() {

@@ -13,6 +13,11 @@ import './styles/forms.css'
 import './styles/overview.css'
 import './styles/alerts.css'
 import './styles/analysis.css'
+import './styles/prompts.css'
+import './styles/experiments.css'
+import './styles/datasets.css'
+import './styles/recommendations.css'
+import './styles/playground.css'
 
 // Before the first render, so the address bar never keeps the key and the app starts signed in.
 takeTokenFromUrl()

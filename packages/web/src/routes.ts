@@ -9,11 +9,11 @@ export const NAV: NavItem[] = [
   { id: 'traces', label: 'Traces', path: '/traces', ready: true },
   { id: 'conversations', label: 'Conversations', path: '/conversations', ready: true },
   { id: 'alerts', label: 'Alerts', path: '/alerts', ready: true },
-  { id: 'prompts', label: 'Prompts', path: '/prompts', ready: false },
-  { id: 'experiments', label: 'Experiments', path: '/experiments', ready: false },
-  { id: 'datasets', label: 'Datasets', path: '/datasets', ready: false },
-  { id: 'recommendations', label: 'Recommendations', path: '/recommendations', ready: false },
-  { id: 'playground', label: 'Playground', path: '/playground', ready: false },
+  { id: 'prompts', label: 'Prompts', path: '/prompts', ready: true },
+  { id: 'experiments', label: 'Experiments', path: '/experiments', ready: true },
+  { id: 'datasets', label: 'Datasets', path: '/datasets', ready: true },
+  { id: 'recommendations', label: 'Recommendations', path: '/recommendations', ready: true },
+  { id: 'playground', label: 'Playground', path: '/playground', ready: true },
 ]
 
 export const HOME = NAV.find((n) => n.ready)!.path

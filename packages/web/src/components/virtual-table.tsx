@@ -28,6 +28,8 @@ type Props<T> = {
   rowKey(row: T): string
   rowHref(row: T): string
   rowClass?(row: T): string | undefined
+  /** Takes a plain click instead of opening the row (selection mode); returns true when it did. */
+  onRowClick?(row: T): boolean
   onEndReached?(): void
   footer?: ComponentChildren
 }
@@ -43,6 +45,7 @@ export function VirtualTable<T>({
   rowKey,
   rowHref,
   rowClass,
+  onRowClick,
   onEndReached,
   footer,
 }: Props<T>) {
@@ -104,7 +107,7 @@ export function VirtualTable<T>({
                 onClick={(e) => {
                   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
                   e.preventDefault()
-                  navigate(href)
+                  if (!onRowClick?.(row)) navigate(href)
                 }}
               >
                 {columns.map((c) => (

@@ -68,8 +68,12 @@ export function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Pr
   return authed<T>(withQuery(path, query), { signal })
 }
 
-/** POST, PUT or DELETE with a JSON body; errors carry the field the server named. */
-export function apiSend<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** POST, PUT, PATCH or DELETE with a JSON body; errors carry the field the server named. */
+export function apiSend<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   return authed<T>(path, { method, body })
 }
 

@@ -78,3 +78,8 @@ export function humanize(id: string | null | undefined): string {
   const s = id.replace(/_/g, ' ')
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
+
+/** "1 prompt", "3 prompts". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatInt(n)} ${n === 1 ? one : many}`
+}

@@ -1,11 +1,14 @@
 import { Chatlens } from '@chatlens/sdk'
 import {
+  ensureDemoExperiment,
+  registrySystemPrompt,
   runTraffic,
   SupportChatbot,
   VirtualClock,
   withVirtualLatency,
 } from '../../../server/src/demo/index.js'
 import { createSimulatedProvider } from '../../../server/src/llm/index.js'
+import { demoImprovement } from '../../../server/src/optimize/demo.js'
 import type { TestServer } from '../../../server/test/support/server.js'
 
 type EvalStatus = { jobs: Record<'pending' | 'running' | 'done' | 'skipped' | 'failed', number> }
@@ -27,11 +30,12 @@ export async function waitForEvaluations(s: TestServer): Promise<EvalStatus['job
 /**
  * Fills the server as `chatlens demo` does: the reference support chatbot on the simulated model
  * talks to simulated customers over the past `days`, through the real SDK and HTTP API, with the
- * (simulated) judge switched on; then waits for every evaluation.
+ * (simulated) judge switched on; then waits for every evaluation. With `registry`, the chatbot
+ * takes its system prompt from the registry through the demo's A/B experiment, as the demo does.
  */
 export async function fillWithDemo(
   s: TestServer,
-  { conversations = 80, users = 30, days = 7, seed = 11, errorRate = 0.04 } = {},
+  { conversations = 80, users = 30, days = 7, seed = 11, errorRate = 0.04, registry = false } = {},
 ): Promise<{ turns: number; conversations: number }> {
   const settings = await s.call('PUT', '/api/v1/project/settings', {
     evaluation: { judge: { mode: 'on', sampleRate: 1 } },
@@ -41,7 +45,13 @@ export async function fillWithDemo(
   const clock = new VirtualClock(Date.now())
   const provider = withVirtualLatency(createSimulatedProvider({ seed, errorRate }), clock)
   const chatlens = new Chatlens({ apiKey: s.keys.admin, baseUrl: s.url, clock, flushAt: 500 })
-  const chatbot = new SupportChatbot({ chatlens, provider, clock })
+  if (registry) await ensureDemoExperiment((method, path, body) => s.call(method, path, body))
+  const chatbot = new SupportChatbot({
+    chatlens,
+    provider,
+    clock,
+    ...(registry && { systemPrompt: registrySystemPrompt(chatlens) }),
+  })
   const summary = await runTraffic({
     chatlens,
     chatbot,
@@ -57,4 +67,12 @@ export async function fillWithDemo(
   if (stats.failed || stats.dropped) throw new Error(`the SDK lost ${stats.failed + stats.dropped} events`)
   await waitForEvaluations(s)
   return { turns: summary.turns, conversations: summary.conversations }
+}
+
+/**
+ * The rest of what `chatlens demo` does after its traffic: the dataset `support-faq`, one run of
+ * the production prompt over it, and recommendations from the traffic of the past `days`.
+ */
+export async function improveLikeTheDemo(s: TestServer, days = 7): Promise<void> {
+  await demoImprovement((method, path, body) => s.call(method, path, body), { days })
 }

@@ -8,6 +8,7 @@ import { ingestRoutes } from './ingest.js'
 import { keyRoutes } from './keys.js'
 import { monitoringRoutes } from './monitoring.js'
 import { optimizeRoutes } from './optimize.js'
+import { playgroundRoutes } from './playground.js'
 import { projectRoutes } from './project.js'
 import { promptRoutes } from './prompts.js'
 import { recommendationRoutes } from './recommendations.js'
@@ -31,6 +32,7 @@ export const ROUTES = [
   datasetRoutes,
   recommendationRoutes,
   optimizeRoutes,
+  playgroundRoutes,
   monitoringRoutes,
   webRoutes,
 ]

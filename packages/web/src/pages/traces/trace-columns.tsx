@@ -81,3 +81,16 @@ export function matches(t: TraceRow, q: string): boolean {
     ...t.tags,
   ].some((v) => typeof v === 'string' && v.toLowerCase().includes(needle))
 }
+
+/** The check column of the selection mode: rows are links, so it is drawn, not an input. */
+export const SELECT_COLUMN = (selected: Set<string>): Column<TraceRow> => ({
+  id: 'select',
+  header: '',
+  width: '20px',
+  cell: (t) => (
+    <>
+      <span class={`select-box${selected.has(t.id) ? ' is-on' : ''}`} aria-hidden="true" />
+      {selected.has(t.id) && <span class="sr-only">selected</span>}
+    </>
+  ),
+})

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import { GettingStarted, NoMatch } from '../../components/empty-state.js'
 import { ErrorBanner, Loading } from '../../components/misc.js'
 import { VirtualTable } from '../../components/virtual-table.js'
@@ -8,7 +8,8 @@ import { Link, useLocation } from '../../lib/router.js'
 import { rememberValues } from '../../lib/suggestions.js'
 import { useApi, usePaged } from '../../lib/use-api.js'
 import { useGlobal } from '../../lib/use-window.js'
-import { matches, TRACE_COLUMNS, type TraceRow, toRow } from './trace-columns.js'
+import { AddToDataset } from './add-to-dataset.js'
+import { matches, SELECT_COLUMN, TRACE_COLUMNS, type TraceRow, toRow } from './trace-columns.js'
 import { readTraceFilters, TraceFilters } from './trace-filters.js'
 
 const PAGE_SIZE = 200
@@ -24,6 +25,12 @@ export function TracesPage() {
   const list = usePaged<Trace>('/api/v1/traces', query, PAGE_SIZE, g.tick)
   const rows = useMemo(() => list.rows.map(toRow), [list.rows])
   const shown = useMemo(() => (q ? rows.filter((r) => matches(r, q)) : rows), [rows, q])
+  // Selection mode: clicks pick turns for a dataset instead of opening them.
+  const [selection, setSelection] = useState<Set<string> | null>(null)
+  const columns = useMemo(
+    () => (selection ? [SELECT_COLUMN(selection), ...TRACE_COLUMNS] : TRACE_COLUMNS),
+    [selection],
+  )
 
   useEffect(() => {
     rememberValues({
@@ -51,7 +58,24 @@ export function TracesPage() {
               : `${formatInt(rows.length)}${list.hasMore ? '+' : ''} traces`}
         </span>
         <TraceFilters local={local} q={q} />
+        {!selection && (
+          <button
+            type="button"
+            class="button"
+            title="Pick turns to add to a dataset"
+            onClick={() => setSelection(new Set())}
+          >
+            Select…
+          </button>
+        )}
       </div>
+      {selection && (
+        <AddToDataset
+          selected={[...selection]}
+          onDone={() => setSelection(new Set())}
+          onCancel={() => setSelection(null)}
+        />
+      )}
       {list.error && <ErrorBanner error={list.error} />}
       {empty ? (
         anyAtAll.data === null ? (
@@ -65,10 +89,24 @@ export function TracesPage() {
         <VirtualTable<TraceRow>
           label="Traces"
           rows={shown}
-          columns={TRACE_COLUMNS}
+          columns={columns}
           rowKey={(t) => t.id}
+          onRowClick={
+            selection
+              ? (t) => {
+                  const next = new Set(selection)
+                  if (!next.delete(t.id)) next.add(t.id)
+                  setSelection(next)
+                  return true
+                }
+              : undefined
+          }
           rowHref={(t) => `/traces/${encodeURIComponent(t.id)}${search}`}
-          rowClass={(t) => (t.status === 'error' ? 'is-error' : undefined)}
+          rowClass={(t) =>
+            [t.status === 'error' && 'is-error', selection?.has(t.id) && 'is-selected']
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           // A search filters loaded rows; scrolling it must not page through the whole store.
           onEndReached={list.hasMore && !q ? list.loadMore : undefined}
           footer={
