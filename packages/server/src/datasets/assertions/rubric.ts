@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type JudgeDefinition, runJudge } from '../../eval/judge/index.js'
+import { OPTIONAL_CONTEXT, QUERY_AND_RESPONSE } from '../../eval/judge/template.js'
 import { type Assertion, GRADES } from './schemas.js'
 import { type Check, clip } from './types.js'
 
@@ -36,23 +37,8 @@ ${literal(a.rubric)}
 
 ${INSTRUCTIONS[a.scale]}${a.scale === 'categories' ? ` Categories: ${a.categories!.join(', ')}.` : ''} Give a one-sentence reason first.
 
-${reference}{{#context}}
-Context the chatbot was given:
-<context>
-{{context}}
-</context>
-
-{{/context}}
-User query:
-<query>
-{{query}}
-</query>
-
-Chatbot response:
-<response>
-{{response}}
-</response>
-`
+${reference}${OPTIONAL_CONTEXT}
+${QUERY_AND_RESPONSE}`
 }
 
 type Verdict = { reason: string; verdict?: boolean; grade?: string; category?: string }

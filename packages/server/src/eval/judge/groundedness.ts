@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { EvalInput, EvalScore } from '../evaluator.js'
 import { type JudgeDefinition, Reason, round3, UnitScore } from './definition.js'
+import { QUERY_AND_RESPONSE } from './template.js'
 
 /** More claims than this is a list the model padded; the first ones carry the signal. */
 export const UNSUPPORTED_CLAIMS_MAX = 20
@@ -25,16 +26,7 @@ Context:
 {{context}}
 </context>
 
-User query:
-<query>
-{{query}}
-</query>
-
-Chatbot response:
-<response>
-{{response}}
-</response>
-`
+${QUERY_AND_RESPONSE}`
 
 export const NO_CONTEXT_REASON = 'not evaluated: no context was supplied to check the response against'
 

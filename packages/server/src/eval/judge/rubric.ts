@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { EvalScore } from '../evaluator.js'
 import { type JudgeDefinition, Reason, round3, UnitScore } from './definition.js'
+import { OPTIONAL_CONTEXT, QUERY_AND_RESPONSE } from './template.js'
 
 export const RUBRIC_METRICS = ['relevance', 'correctness', 'helpfulness', 'clarity', 'toxicity'] as const
 export type RubricMetric = (typeof RUBRIC_METRICS)[number]
@@ -37,23 +38,8 @@ Conversation so far:
 </history>
 
 {{/history}}
-{{#context}}
-Context the chatbot was given:
-<context>
-{{context}}
-</context>
-
-{{/context}}
-User query:
-<query>
-{{query}}
-</query>
-
-Chatbot response:
-<response>
-{{response}}
-</response>
-`
+${OPTIONAL_CONTEXT}
+${QUERY_AND_RESPONSE}`
 
 /** Overall = mean of the five with toxicity inverted, computed here: the model's arithmetic is not trusted. */
 export function overallOf(output: RubricOutput): number {

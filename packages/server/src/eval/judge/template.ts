@@ -12,6 +12,27 @@ export type JudgePlaceholder = (typeof JUDGE_PLACEHOLDERS)[number]
 /** A template longer than this is almost certainly a paste error, and would cost on every call. */
 export const TEMPLATE_MAX_CHARS = 20_000
 
+/** The query and the response, as every default judge prompt ends. */
+export const QUERY_AND_RESPONSE = `User query:
+<query>
+{{query}}
+</query>
+
+Chatbot response:
+<response>
+{{response}}
+</response>
+`
+
+/** The context block, kept only when the turn has context. */
+export const OPTIONAL_CONTEXT = `{{#context}}
+Context the chatbot was given:
+<context>
+{{context}}
+</context>
+
+{{/context}}`
+
 const PLACEHOLDER = /\{\{\s*([a-zA-Z_]+)\s*\}\}/g
 /** A section and the line break after each of its markers, so a dropped section leaves no blank lines. */
 const SECTION = /\{\{#\s*([a-zA-Z_]+)\s*\}\}\n?([\s\S]*?)\{\{\/\s*\1\s*\}\}\n?/g
