@@ -17,7 +17,8 @@ function processCpuMs(pid: number): number {
 
 const BATCH_SIZE = 500
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200)
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4)
+// Requests in flight: several app instances (or SDK clients) sending at once, as in production.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8)
 const WARMUP_BATCHES = 10
 
 const dir = mkdtempSync(join(tmpdir(), 'chatlens-bench-ingest-'))
