@@ -78,7 +78,12 @@ describe.each(ENGINES)('the chat playground on $name', (engine) => {
   })
 
   it('keeps each conversation’s history apart, and forgets one on reset', async () => {
-    const sent = () => fake.requests.at(-1)!.messages.map((m) => `${m.role}: ${m.content}`)
+    // The chatbot's own calls: the judge evaluates the same turns through the same endpoint.
+    const sent = () =>
+      fake.requests
+        .filter((r) => r.response_format === undefined)
+        .at(-1)!
+        .messages.map((m) => `${m.role}: ${m.content}`)
     expect((await chat(echo, { sessionId: 'a', message: 'first in a' })).body.answer).toBe(
       'You said: first in a',
     )

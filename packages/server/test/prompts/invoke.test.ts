@@ -19,6 +19,8 @@ describe.each(ENGINES)('invoking a prompt on $name', (engine) => {
       defaultModel: 'gpt-4o-mini',
     })
     s = await startTestServer(engine, { provider })
+    // The judge would call the same endpoint for the traced calls; these tests count requests.
+    await s.call('PUT', '/api/v1/project/settings', { evaluation: { judge: { mode: 'off' } } })
     await s.call('POST', '/api/v1/prompts', {
       name: 'greeter',
       messages: [{ role: 'system', content: 'Greet {{customer}} kindly.' }],
