@@ -40,6 +40,14 @@ const low = (q: { mean: number | null; highShare: number | null }) =>
   q.mean !== null &&
   (q.mean < RECOMMENDATION_LIMITS.qualityMean || (q.highShare ?? 1) < RECOMMENDATION_LIMITS.highQualityShare)
 
+/** What the finding aims for: the limit it fell below (mean first, else the high-quality share). */
+function target(q: { mean: number | null; highShare: number | null }, of: string): string {
+  if (q.mean !== null && q.mean < RECOMMENDATION_LIMITS.qualityMean) {
+    return `Mean quality${of} from ${q.mean.toFixed(2)} to at least ${RECOMMENDATION_LIMITS.qualityMean}`
+  }
+  return `High-quality share${of} from ${pct(q.highShare ?? 0)} to at least ${pct(RECOMMENDATION_LIMITS.highQualityShare)}`
+}
+
 /**
  * Low answer quality in a query category → tune the prompt for that category (one finding per
  * category). Without categories (no judge ran), low quality overall → tune the prompt as a whole.
@@ -67,7 +75,7 @@ export const lowQuality: Rule = (e) => {
       },
       evidenceText: `${category} answers: mean quality ${q.mean!.toFixed(2)} (project ${overall.mean?.toFixed(2) ?? 'n/a'}), ${pct(q.highShare ?? 0)} high-quality, over ${q.n} evaluated answers`,
       action: `Add an instruction for ${category} questions to the system prompt and test it against production.`,
-      expectedEffect: `Mean quality of ${category} answers from ${q.mean!.toFixed(2)} to at least ${RECOMMENDATION_LIMITS.qualityMean}; the experiment ships it only if quality rises significantly and no guardrail breaks.`,
+      expectedEffect: `${target(q, ` of ${category} answers`)}; the experiment ships it only if quality rises significantly and no guardrail breaks.`,
       effort: 'low',
       proposal: proposalFor(e, instruction),
     })
@@ -87,7 +95,7 @@ export const lowQuality: Rule = (e) => {
       },
       evidenceText: `mean quality ${overall.mean!.toFixed(2)}, ${pct(overall.highShare ?? 0)} high-quality, over ${overall.n} evaluated answers`,
       action: 'Ask for specific, accurate answers in the system prompt and test it against production.',
-      expectedEffect: `Mean quality from ${overall.mean!.toFixed(2)} to at least ${RECOMMENDATION_LIMITS.qualityMean}, shipped only if the experiment shows it.`,
+      expectedEffect: `${target(overall, '')}, shipped only if the experiment shows it.`,
       effort: 'low',
       proposal: proposalFor(e, GENERAL_INSTRUCTION),
     },
