@@ -5,7 +5,7 @@ import { optimizeIntervalMs } from '../../src/optimize/index.js'
 import { createPromptVersion } from '../../src/prompts/index.js'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/server.js'
-import { ingestTurns } from './traffic.js'
+import { seedLowQualityBilling } from './traffic.js'
 
 const PROPOSED =
   'You are the support assistant of an online store. Quote exact policies, amounts and next steps.'
@@ -38,26 +38,7 @@ describe.each(ENGINES)('recommendations and optimize API on $name', (engine) => 
     })
     s = await startTestServer(engine, { provider })
     const { db } = s.store
-    await createPromptVersion(
-      db,
-      s.projectId,
-      'support',
-      { messages: [{ role: 'system', content: 'You help.' }], labels: ['production'] },
-      'test',
-    )
-    const at = Date.now() - 3_600_000
-    await ingestTurns(
-      db,
-      s.projectId,
-      Array.from({ length: 40 }, (_, i) => ({
-        at: at + i * 1000,
-        userId: `u${i}`,
-        quality: 0.55,
-        category: 'billing',
-        promptName: 'support',
-        promptVersion: 1,
-      })),
-    )
+    await seedLowQualityBilling(db, s.projectId, { turns: 40, quality: 0.55 })
   })
   afterAll(async () => {
     await s?.close()

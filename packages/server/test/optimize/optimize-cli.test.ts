@@ -3,10 +3,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureDefaultProject } from '../../src/projects/index.js'
-import { createPromptVersion } from '../../src/prompts/index.js'
 import { listRecommendations, openStore } from '../../src/store/index.js'
 import { tempDir } from '../support/engines.js'
-import { ingestTurns } from './traffic.js'
+import { seedLowQualityBilling } from './traffic.js'
 
 const run = promisify(execFile)
 const CLI = join(import.meta.dirname, '../../src/cli/main.ts')
@@ -24,26 +23,7 @@ describe('chatlens optimize', () => {
     const db = await openStore(join(dir.path, 'chatlens.db'))
     try {
       const { project } = await ensureDefaultProject(db)
-      await createPromptVersion(
-        db,
-        project.id,
-        'support',
-        { messages: [{ role: 'system', content: 'You help.' }], labels: ['production'] },
-        'test',
-      )
-      const at = Date.now() - 3_600_000
-      await ingestTurns(
-        db,
-        project.id,
-        Array.from({ length: 30 }, (_, i) => ({
-          at: at + i * 1000,
-          userId: `u${i}`,
-          quality: 0.5,
-          category: 'billing',
-          promptName: 'support',
-          promptVersion: 1,
-        })),
-      )
+      await seedLowQualityBilling(db, project.id, { turns: 30, quality: 0.5 })
     } finally {
       await db.close()
     }

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { ingestBatch, noHooks } from '../../src/ingest/index.js'
 import { createPricer } from '../../src/ingest/pricer.js'
+import { createPromptVersion } from '../../src/prompts/index.js'
 import type { Db } from '../../src/store/index.js'
 
-/** Seeded uniform numbers (mulberry32), so simulated traffic is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded uniform numbers, so simulated traffic is the same on every run. */
+export { mulberry32 as rng } from '../../src/util/random.js'
 
 /** A normal draw (Box–Muller) clamped to 0..1, for quality scores. */
 export function unitNormal(r: () => number, mean: number, sd: number): number {
@@ -105,4 +97,35 @@ export async function ingestTurns(db: Db, projectId: string, turns: readonly Tur
     )
     if (r.errors.length) throw new Error(r.errors[0]!.message)
   }
+}
+
+/**
+ * A project whose `support` prompt is in the registry (production) and whose billing answers
+ * scored `quality` over the last hour: what the low-quality rule recommends tuning.
+ */
+export async function seedLowQualityBilling(
+  db: Db,
+  projectId: string,
+  o: { turns: number; quality: number },
+): Promise<void> {
+  await createPromptVersion(
+    db,
+    projectId,
+    'support',
+    { messages: [{ role: 'system', content: 'You help.' }], labels: ['production'] },
+    'test',
+  )
+  const at = Date.now() - 3_600_000
+  await ingestTurns(
+    db,
+    projectId,
+    Array.from({ length: o.turns }, (_, i) => ({
+      at: at + i * 1000,
+      userId: `u${i}`,
+      quality: o.quality,
+      category: 'billing',
+      promptName: 'support',
+      promptVersion: 1,
+    })),
+  )
 }
