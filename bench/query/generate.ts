@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import { analytics } from '../../packages/server/src/store/migrations/020-analytics.js'
 import { TYPES } from '../../packages/server/src/store/migrations/types.js'
+import { mulberry32 } from '../../packages/server/src/util/random.js'
 
 const DAY = 86_400_000
 export const SPAN_DAYS = 30
@@ -17,15 +18,7 @@ const QUERIES = [
   'What is the weather on Mars?', 'Do you ship to Canada?', 'Thanks, bye!', 'Hello there',
 ] // biome-ignore format: list
 
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 
 const TRACE_COLS = `project_id, id, name, timestamp, end_time, bot, version, variant, environment, user_id, session_id,
   model, parameters, input, output, input_tokens, output_tokens, total_tokens, cached_input_tokens, reasoning_tokens,

@@ -1,17 +1,11 @@
 import { ingestBatch, noHooks } from '../../src/ingest/index.js'
 import { createPricer } from '../../src/ingest/pricer.js'
 import type { Db } from '../../src/store/index.js'
+import { mulberry32 } from '../../src/util/random.js'
 
 /** A deterministic pseudo-random generator (mulberry32), so every run sees the same data. */
 export function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),

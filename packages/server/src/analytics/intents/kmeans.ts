@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../util/random.js'
 /** Sparse vectors as term → weight maps, L2-normalised, so a dot product is a cosine. */
 export type Vec = Map<string, number>
 
@@ -16,17 +17,6 @@ export function normalize(v: Vec): Vec {
   return v
 }
 
-/** A seeded generator (mulberry32), so the same queries give the same clusters. */
-function seeded(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Spherical k-means (cosine similarity) with k-means++ seeding (Arthur & Vassilvitskii 2007).
  * Returns each vector's cluster and the centroids.
@@ -36,7 +26,7 @@ export function kmeans(
   k: number,
   { iterations = 20, seed = 42 } = {},
 ): { assignment: number[]; centroids: Vec[] } {
-  const random = seeded(seed)
+  const random = mulberry32(seed)
   const centroids: Vec[] = [new Map(vectors[Math.floor(random() * vectors.length)])]
   while (centroids.length < k) {
     const d = vectors.map((v) => 1 - Math.max(...centroids.map((c) => dot(v, c))))
