@@ -35,6 +35,7 @@ describe.each(ENGINES)('the LLM judge in the evaluation queue on $name', (engine
       baseURL: fake.url,
       apiKey: 'test',
       defaultModel: 'gpt-4o-mini',
+      timeoutMs: 1_000,
     })
     s = await startTestServer(engine, { provider })
     await s.call('PUT', '/api/v1/project/settings', {
@@ -114,5 +115,26 @@ describe.each(ENGINES)('the LLM judge in the evaluation queue on $name', (engine
     await s.call('POST', '/api/v1/ingest', { batch: [turn('j-429', 'Why was I charged twice? [busy]')] })
     const list = await settled('j-429')
     expect(list.every((j) => j.status === 'done')).toBe(true)
+  })
+
+  it('stores an endpoint that times out as a failed evaluation naming the timeout, and keeps the heuristics', async () => {
+    modes.set('[hang]', ['timeout'])
+    await s.call('POST', '/api/v1/ingest', { batch: [turn('j-hang', 'Why was I charged twice? [hang]')] })
+    const list = await settled('j-hang')
+    const rubric = list.find((j) => j.evaluator === 'judge:rubric')!
+    expect(rubric).toMatchObject({ status: 'failed', attempts: 2 })
+    expect(rubric.lastError).toMatch(/time/i)
+    const { scores } = (await s.call('GET', '/api/v1/traces/j-hang')).body
+    expect(scores.filter((x: { source: string }) => x.source === 'judge')).toEqual([])
+    expect(scores.some((x: { name: string }) => x.name === 'quality')).toBe(true)
+  })
+
+  it('retries a judge call that timed out and then scores', async () => {
+    modes.set('[slow]', ['timeout', 'ok'])
+    await s.call('POST', '/api/v1/ingest', { batch: [turn('j-slow', 'Why was I charged twice? [slow]')] })
+    const list = await settled('j-slow')
+    expect(list.every((j) => j.status === 'done')).toBe(true)
+    const { scores } = (await s.call('GET', '/api/v1/traces/j-slow')).body
+    expect(scores.some((x: { name: string }) => x.name === 'judge_overall')).toBe(true)
   })
 })
