@@ -41,6 +41,8 @@ export class BatchProcessor {
   private stopped = false
   private exiting = false
   private exitMark = -1
+  /** The last batch was too large for the server and waits at the head, to go out in halves. */
+  private resendNow = false
   private closing: Promise<void> | undefined
   readonly complain = (message: string) => this.o.reporter.report('invalid_argument', message)
 
@@ -164,7 +166,11 @@ export class BatchProcessor {
 
   private urgent(): boolean {
     return (
-      this.queue.length >= this.o.flushAt || this.waiters.size > 0 || this.exiting || this.sender.attempt > 0
+      this.queue.length >= this.o.flushAt ||
+      this.waiters.size > 0 ||
+      this.exiting ||
+      this.sender.attempt > 0 ||
+      this.resendNow
     )
   }
 
@@ -176,7 +182,7 @@ export class BatchProcessor {
         const wait = this.sender.nextAttemptAt - Date.now()
         if (wait > 0) await this.pause.wait(wait)
         if (this.stopped) break
-        const batch = takeBatch(this.queue, this.complain, this.unserialisable)
+        const batch = takeBatch(this.queue, this.complain, this.unserialisable, this.sender.maxBatchChars)
         this.inflight = batch.length
         if (batch.length > 0) await this.send(batch)
       }
@@ -192,13 +198,15 @@ export class BatchProcessor {
   }
 
   private async send(batch: string[]): Promise<void> {
-    const done = await this.sender.send(batch, () => this.stopped)
+    const outcome = await this.sender.send(batch, () => this.stopped)
     this.inflight = 0
-    if (!done) {
+    if (outcome !== 'done') {
       // Back at the head as the same JSON, so the retry keeps the event ids.
       this.queue = batch.map((json): Queued => new PlainEvent(json)).concat(this.queue)
+      this.resendNow = outcome === 'split'
       return
     }
+    this.resendNow = false
     this.settled += batch.length
     this.waiters.settle(this.settled)
   }

@@ -12,6 +12,7 @@ export function takeBatch(
   queue: Queued[],
   complain: (message: string) => void,
   unserialisable: (err: unknown) => void,
+  maxChars = MAX_BATCH_CHARS,
 ): string[] {
   const batch: string[] = []
   let chars = 0
@@ -27,7 +28,7 @@ export function takeBatch(
         continue
       }
     }
-    if (batch.length > 0 && chars + json.length > MAX_BATCH_CHARS) {
+    if (batch.length > 0 && chars + json.length > maxChars) {
       item.json = json
       break
     }

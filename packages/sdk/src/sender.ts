@@ -1,12 +1,15 @@
 import { retryDelayMs } from './backoff.js'
 import { exportSafely } from './batch.js'
+import { MAX_BATCH_CHARS } from './constants.js'
 import type { Exporter } from './exporter.js'
 import type { Reporter } from './report.js'
 
 /**
  * Sends one batch at a time and decides what its answer means: sent, refused (counted as
  * failed, reported with the server's message), or to be retried after a jittered exponential
- * backoff that honours Retry-After — until `maxRetries`, when the batch is given up.
+ * backoff that honours Retry-After — until `maxRetries`, when the batch is given up. A batch
+ * the server finds too large (413) is sent again at once in halves: `maxBatchChars` shrinks
+ * for the rest of the client's life, since a server's body limit does not change between calls.
  */
 export class Sender {
   readonly counts = { sent: 0, failed: 0, retried: 0 }
@@ -14,6 +17,8 @@ export class Sender {
   attempt = 0
   /** Epoch ms before which the next attempt must not start. */
   nextAttemptAt = 0
+  /** Most characters of events per batch; halved on each 413. */
+  maxBatchChars = MAX_BATCH_CHARS
 
   constructor(
     private readonly exporter: Exporter,
@@ -21,20 +26,28 @@ export class Sender {
     private readonly maxRetries: number,
   ) {}
 
-  /** True when the batch is done with (sent or given up); false when it must be sent again. */
-  async send(batch: string[], stopping: () => boolean): Promise<boolean> {
+  /**
+   * `done` when the batch is done with (sent or given up); `retry` when it must be sent again
+   * after `nextAttemptAt`; `split` when it must be sent again at once, under `maxBatchChars`.
+   */
+  async send(batch: string[], stopping: () => boolean): Promise<'done' | 'retry' | 'split'> {
     const report = (...args: Parameters<Reporter['report']>) => this.reporter.report(...args)
     if (this.attempt > 0) this.counts.retried++
     const result = await exportSafely(this.exporter, batch, (err) =>
       report('exporter_error', `the exporter threw: ${String(err)}`, { cause: err }),
     )
     const n = batch.length
+    if (result.status === 'failure' && result.httpStatus === 413 && n > 1) {
+      const chars = batch.reduce((sum, json) => sum + json.length + 1, 0)
+      this.maxBatchChars = Math.max(1, Math.min(this.maxBatchChars, Math.floor(chars / 2)))
+      return 'split'
+    }
     if (result.status === 'retryable' && !stopping() && this.attempt < this.maxRetries) {
       if (this.attempt === 0)
         report('server_unavailable', `cannot deliver events yet, will retry: ${result.message}`)
       this.attempt++
       this.nextAttemptAt = Date.now() + retryDelayMs(this.attempt, result.retryAfterMs)
-      return false
+      return 'retry'
     }
     if (result.status === 'success') {
       const rejected = Math.min(n, Math.max(0, result.rejected ?? 0))
@@ -52,6 +65,6 @@ export class Sender {
     }
     this.attempt = 0
     this.nextAttemptAt = 0
-    return true
+    return 'done'
   }
 }

@@ -48,6 +48,31 @@ describe('retries', () => {
     expect(errors.map((e) => e.code)).toEqual(['server_unavailable'])
   })
 
+  it('sends a batch the server finds too large (413) again in halves, and fails only an event too large alone', async () => {
+    const LIMIT = 20_000
+    sink.respond((req) =>
+      req.bytes > LIMIT
+        ? { status: 413, body: { error: { message: `request body is larger than ${LIMIT} bytes` } } }
+        : undefined,
+    )
+    const cl = client()
+    for (let i = 0; i < 40; i++) cl.trace(`turn ${i}`, () => 'x'.repeat(1_500))
+    cl.trace('huge', () => 'y'.repeat(LIMIT))
+    await cl.flush()
+    const delivered = sink.events().map((e) => e.body.name)
+    expect(delivered).toHaveLength(40)
+    expect(new Set(delivered).size).toBe(40)
+    expect(sink.requests.filter((r) => r.bytes <= LIMIT).every((r) => r.batch.length > 1)).toBe(true)
+    expect(cl.stats()).toMatchObject({ queued: 0, sent: 40, failed: 1 })
+    expect(errors.map((e) => [e.code, e.details?.status])).toEqual([['request_rejected', 413]])
+    expect(errors[0]!.message).toMatch(/larger than 20000 bytes/)
+    // The client remembers the server's limit: the next batch goes out under it at once.
+    const before = sink.requests.length
+    for (let i = 0; i < 20; i++) cl.trace(`later ${i}`, () => 'x'.repeat(1_500))
+    await cl.flush()
+    expect(sink.requests.slice(before).every((r) => r.bytes <= LIMIT)).toBe(true)
+  })
+
   it('counts a 400 as failed without retrying and reports the server message', async () => {
     sink.respond(() => ({ status: 400, body: { error: { message: 'batch must be an array' } } }))
     const cl = client()
