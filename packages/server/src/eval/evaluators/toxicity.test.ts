@@ -11,6 +11,8 @@ describe('toxicity evasion handling', () => {
     expect(terms('sh!t happens')).toEqual([['shit', 'leet']])
     expect(terms('what a l0ser')).toEqual([['loser', 'leet']])
     expect(terms('a$$hole')).toEqual([['asshole', 'leet']])
+    // An @ for an a is leetspeak, not an e-mail address, even at the end of a sentence.
+    expect(terms('Click Export, you dumb@ss.')).toEqual([['dumbass', 'leet']])
   })
 
   it('joins letters separated by spaces or punctuation', () => {
@@ -45,6 +47,7 @@ describe('scoreToxicity', () => {
     expect(tox('You are so stupid.')).toBeGreaterThan(tox('That was a stupid bug in our code.'))
     expect(tox('Read the manual, moron.')).toBeGreaterThanOrEqual(0.5)
     expect(tox('That was a stupid bug in our code.')).toBeLessThan(0.5)
+    expect(tox('No one wants to talk to a jerk like you.')).toBeGreaterThan(tox('Some jerk cut me off.'))
   })
 
   it('combines several hits into a higher score than any one of them', () => {

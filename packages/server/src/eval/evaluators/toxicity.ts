@@ -2,7 +2,7 @@ import type { EvalInput, EvalScore, HeuristicEvaluator } from '../evaluator.js'
 import { findToxicTerms, type ToxicMatch } from '../text/toxic-terms.js'
 import { noisyOr, round3 } from './shared.js'
 
-/** Insults aimed at the reader ("you idiot", "…, moron.") weigh more than ones aimed elsewhere. */
+/** Insults aimed at the reader ("you idiot", "…, moron.", "a jerk like you") weigh more than ones aimed elsewhere. */
 export const DIRECTED_INSULT_FACTOR = 1.3
 export const UNDIRECTED_INSULT_FACTOR = 0.6
 /** How many tokens before an insult a second-person word may stand ("you are such a complete idiot"). */
@@ -35,7 +35,9 @@ export function scoreToxicity(text: string): ToxicityResult {
     if (m.category !== 'insult') return { ...m, effectiveWeight: m.weight }
     const from = Math.max(0, m.index - ADDRESS_WINDOW_TOKENS)
     const directed =
-      standalone[m.index] === true || tokens.slice(from, m.index).some((t) => SECOND_PERSON.has(t))
+      standalone[m.index] === true ||
+      tokens.slice(from, m.index).some((t) => SECOND_PERSON.has(t)) ||
+      (tokens[m.index + 1] === 'like' && SECOND_PERSON.has(tokens[m.index + 2] ?? ''))
     const factor = directed ? DIRECTED_INSULT_FACTOR : UNDIRECTED_INSULT_FACTOR
     return { ...m, directed, effectiveWeight: Math.min(1, m.weight * factor) }
   })

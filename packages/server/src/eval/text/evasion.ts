@@ -82,7 +82,8 @@ export function baseForms(token: string): string[] {
 }
 
 const EDGE_PUNCT_RE = /^[^\p{L}\p{N}@$*#]+|[^\p{L}\p{N}*#$]+$/gu
-const URLISH_RE = /:\/\/|^www\.|@.+\./
+/** Links and e-mail addresses (checked without edge punctuation, so "dumb@ss." is not one). */
+const URLISH_RE = /:\/\/|^www\.|@[^@\s]*\.[a-z]{2,}$/i
 
 export type EvasionTokens = {
   tokens: string[]
@@ -124,9 +125,9 @@ export function evasionTokens(text: string): EvasionTokens {
 
 /** Chunks with digits, symbols or inner punctuation: returns whether the chunk ended a clause. */
 function slowChunk(chunk: string, boundaryBefore: boolean, tokens: string[], standalone: boolean[]): boolean {
-  if (URLISH_RE.test(chunk)) return boundaryBefore
   const boundaryAfter = /[,;:.!?]$/.test(chunk)
   let t = chunk.replace(EDGE_PUNCT_RE, '')
+  if (URLISH_RE.test(t)) return boundaryBefore
   if (/^[*_]/.test(t)) t = t.replace(/^[*_]+|[*_]+$/g, '')
   if (t !== '') {
     const parts = t.split(/[.\-/]+/).filter(Boolean)
