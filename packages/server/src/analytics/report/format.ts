@@ -21,8 +21,18 @@ export const ms = (v: number | null | undefined) =>
   v == null ? dash : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`
 export const date = (t: number | null | undefined) =>
   t == null ? dash : new Date(t).toISOString().replace('T', ' ').slice(0, 16)
-export const change = (v: number | null | undefined) =>
-  v == null ? dash : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)} %`
+/** A trend's change in percent; "new" when the previous window had none of it. */
+export const change = (
+  t: { changePct: number | null; previous: number | null; current: number | null } | undefined,
+) =>
+  t?.changePct == null
+    ? t?.previous === 0 && (t.current ?? 0) > 0
+      ? 'new'
+      : dash
+    : `${t.changePct > 0 ? '+' : ''}${(t.changePct * 100).toFixed(1)} %`
+/** A p-value as tests print it: "p < 0.001" rather than "p = 0". */
+export const pValue = (p: number | null | undefined) =>
+  p == null ? dash : p < 0.001 ? 'p < 0.001' : `p = ${Number(p.toFixed(3))}`
 
 /** How each KPI is printed. */
 export const KPI_FORMAT: Record<string, [string, (v: number | null) => string]> = {

@@ -1,5 +1,5 @@
 import type { Report } from './build.js'
-import { change, date, KPI_FORMAT, ms, num, pct, usd } from './format.js'
+import { change, date, KPI_FORMAT, ms, num, pct, pValue, usd } from './format.js'
 import { esc } from './svg.js'
 
 const table = (header: string[], rows: string[][]) =>
@@ -26,7 +26,7 @@ export function detailSections(r: Report): string {
     section('Alerts', para(r.alerts.firing.length ? `Firing now: ${r.alerts.firing.map((a) => `${a.name} (${a.severity}, since ${date(a.since)})`).join('; ')}.` : 'No alert is firing.') +
       (r.alerts.events.length ? table(['When (UTC)', 'Rule', 'Severity', 'Event', 'Value'], r.alerts.events.map((e) => [date(e.at), e.ruleName, e.severity, e.kind + (e.suppressed ? ' (cool-down)' : ''), num(e.value, 3)])) : '')),
     section('Trends', r.significantTrends.length
-      ? table(['Metric', 'Direction', 'Change', 'Test', 'p'], r.significantTrends.map((t) => [KPI_FORMAT[t.metric]?.[0] ?? t.metric, String(t.direction), change(t.changePct), String(t.test), num(t.pValue, 4)]))
+      ? table(['Metric', 'Direction', 'Change', 'Test', 'p'], r.significantTrends.map((t) => [KPI_FORMAT[t.metric]?.[0] ?? t.metric, String(t.direction), change(t), String(t.test), pValue(t.pValue)]))
       : para('No significant change against the previous period (α = 0.05).')),
     section('Top topics', r.topics.topics.length
       ? table(['Topic', 'Share', 'Quality', 'Examples'], r.topics.topics.map((t) => [t.label, pct(t.share), num(t.qualityMean), t.examples.join(' · ')]))

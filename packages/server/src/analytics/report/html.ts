@@ -21,7 +21,7 @@ function kpiCards(r: Report): string {
       const kpi = r.overview.kpis[k]
       const cls = kpi?.improved === true ? 'up' : kpi?.improved === false ? 'down' : ''
       const sig = kpi?.significant ? ' *' : ''
-      return `<div class="kpi"><small>${esc(label)}</small><b>${esc(f(kpi?.current ?? null))}</b><span class="${cls}">${esc(change(kpi?.changePct))}${sig}</span> <small>vs ${esc(f(kpi?.previous ?? null))}</small></div>`
+      return `<div class="kpi"><small>${esc(label)}</small><b>${esc(f(kpi?.current ?? null))}</b><span class="${cls}">${esc(change(kpi))}${sig}</span> <small>vs ${esc(f(kpi?.previous ?? null))}</small></div>`
     })
     .join('')
 }

@@ -1,5 +1,5 @@
 import type { Report } from './build.js'
-import { change, dash, date, KPI_FORMAT, ms, num, pct, usd } from './format.js'
+import { change, dash, date, KPI_FORMAT, ms, num, pct, pValue, usd } from './format.js'
 
 const table = (header: string[], rows: (string | number)[][]) =>
   [
@@ -24,7 +24,7 @@ export function reportMarkdown(r: Report): string {
   out.push('## Summary', '')
   out.push(table(['Metric', 'Value', 'Previous period', 'Change', 'Significant'], Object.entries(KPI_FORMAT).map(([k, [label, f]]) => {
     const kpi = o.kpis[k]
-    return [label, f(kpi?.current ?? null), f(kpi?.previous ?? null), change(kpi?.changePct), kpi?.significant == null ? dash : kpi.significant ? `yes (${kpi.test}, p = ${num(kpi.pValue, 3)})` : 'no']
+    return [label, f(kpi?.current ?? null), f(kpi?.previous ?? null), change(kpi), kpi?.significant == null ? dash : kpi.significant ? `yes (${kpi.test}, ${pValue(kpi.pValue)})` : 'no']
   })), '') // biome-ignore format: table
 
   out.push('## Recommendations', '')
@@ -134,7 +134,7 @@ export function reportMarkdown(r: Report): string {
       ? r.significantTrends
           .map(
             (t) =>
-              `- ${KPI_FORMAT[t.metric]?.[0] ?? t.metric}: ${t.direction} ${change(t.changePct)} (${t.test}, p = ${num(t.pValue, 4)})${t.improved === null ? '' : t.improved ? ', better' : ', worse'}`,
+              `- ${KPI_FORMAT[t.metric]?.[0] ?? t.metric}: ${t.direction} ${change(t)} (${t.test}, ${pValue(t.pValue)})${t.improved === null ? '' : t.improved ? ', better' : ', worse'}`,
           )
           .join('\n')
       : 'No significant change against the previous period (α = 0.05).',
