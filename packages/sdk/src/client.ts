@@ -122,8 +122,8 @@ export class Chatlens extends Tracer implements Recorder {
   }
 
   /**
-   * Traces every `client.chat.completions.create` call (plain and streaming) as a generation
-   * span. Patches the client in place and returns it.
+   * Traces every `client.chat.completions.create` and `client.responses.create` call (plain and
+   * streaming) as a generation span. Patches the client in place and returns it.
    *
    * @example
    * const openai = cl.wrapOpenAI(new OpenAI())

@@ -1,12 +1,15 @@
 import type { SpanRecord } from '../records.js'
 import type { Tracer } from '../tracer.js'
 import type { Metadata, TraceOptions } from '../types.js'
-import { completionFields, parametersOf } from './extract.js'
+import { CHAT_COMPLETIONS, type Endpoint, RESPONSES } from './endpoints.js'
+import { settle } from './settle.js'
 import { observeStream } from './stream.js'
 
 export type WrapOpenAIOptions = {
-  /** Name of the generation spans (default 'openai.chat.completions'). */
+  /** Name of the chat completions generation spans (default 'openai.chat.completions'). */
   name?: string
+  /** Name of the Responses API generation spans (default 'openai.responses'). */
+  responsesName?: string
   metadata?: Metadata
   /** The registry prompt these calls render, to link generations to prompt versions. */
   promptName?: string
@@ -15,33 +18,54 @@ export type WrapOpenAIOptions = {
   trace?: TraceOptions & { name?: string }
 }
 
-/** Marks a patched `completions` object and keeps its own create() for re-wrapping. */
+/** Marks a patched resource (`completions`, `responses`) and keeps its own create() for re-wrapping. */
 const ORIGINAL = Symbol.for('chatlens.openai.create')
 
 type Create = (this: unknown, ...args: unknown[]) => unknown
-type Completions = { create?: Create; [ORIGINAL]?: Create }
+type Resource = { create?: Create; [ORIGINAL]?: Create }
+type OpenAILike = { chat?: { completions?: Resource }; responses?: Resource }
 type APIPromiseLike = {
   responsePromise?: Promise<unknown>
   _thenUnwrap: (transform: (data: unknown) => unknown) => unknown
 }
 
+/**
+ * Patches `client.chat.completions.create` and `client.responses.create` (when the client has
+ * it) in place so each call records a generation span; returns the client.
+ */
 export function wrapOpenAI<T extends object>(tracer: Tracer, client: T, options: WrapOpenAIOptions): T {
-  const completions = (client as { chat?: { completions?: Completions } })?.chat?.completions
-  if (!completions || typeof completions.create !== 'function') {
-    tracer.complain('wrapOpenAI() needs an OpenAI client with chat.completions.create; returned it unwrapped')
-    return client
-  }
-  const original = completions[ORIGINAL] ?? completions.create
   const o = typeof options === 'object' && options !== null ? options : {}
-  Object.defineProperty(completions, ORIGINAL, { value: original, configurable: true })
-  completions.create = function create(this: unknown, ...args: unknown[]) {
-    return tracedCreate(tracer, original, this, args, o)
+  const c = client as OpenAILike
+  const chat = patch(tracer, c?.chat?.completions, CHAT_COMPLETIONS, o.name, o)
+  const responses = patch(tracer, c?.responses, RESPONSES, o.responsesName, o)
+  if (!chat && !responses) {
+    tracer.complain('wrapOpenAI() needs an OpenAI client with chat.completions.create; returned it unwrapped')
   }
   return client
 }
 
+/** Replaces `resource.create` with a traced one; false when there is no create() to trace. */
+function patch(
+  tracer: Tracer,
+  resource: Resource | undefined,
+  endpoint: Endpoint,
+  name: string | undefined,
+  o: WrapOpenAIOptions,
+): boolean {
+  if (!resource || typeof resource.create !== 'function') return false
+  const original = resource[ORIGINAL] ?? resource.create
+  const spanName = name ?? endpoint.spanName
+  Object.defineProperty(resource, ORIGINAL, { value: original, configurable: true })
+  resource.create = function create(this: unknown, ...args: unknown[]) {
+    return tracedCreate(tracer, endpoint, spanName, original, this, args, o)
+  }
+  return true
+}
+
 function tracedCreate(
   tracer: Tracer,
+  endpoint: Endpoint,
+  spanName: string,
   original: Create,
   thisArg: unknown,
   args: unknown[],
@@ -51,11 +75,9 @@ function tracedCreate(
   let span: SpanRecord | undefined
   const body = (args[0] ?? {}) as Record<string, unknown>
   try {
-    span = tracer.openSpan(o.name ?? 'openai.chat.completions', 'generation', {
+    span = tracer.openSpan(spanName, 'generation', {
       model: typeof body.model === 'string' ? body.model : undefined,
-      parameters: parametersOf(body),
-      // A copy: chatbots push the answer onto the same history array right after the call.
-      input: Array.isArray(body.messages) ? body.messages.slice() : body.messages,
+      ...endpoint.request(body),
       metadata: o.metadata,
       promptName: o.promptName,
       promptVersion: o.promptVersion,
@@ -73,7 +95,7 @@ function tracedCreate(
   }
   if (span === undefined) return result
   try {
-    return observe(span, result, body.stream === true)
+    return observe(span, endpoint, result, body.stream === true)
   } catch {
     return result
   }
@@ -84,16 +106,13 @@ function tracedCreate(
  * extended with its own `_thenUnwrap`, which keeps `.withResponse()` and `.asResponse()`, and
  * parses the body once; errors are seen on its response promise without parsing anything.
  */
-function observe(span: SpanRecord, result: unknown, streaming: boolean): unknown {
+function observe(span: SpanRecord, endpoint: Endpoint, result: unknown, streaming: boolean): unknown {
   let headersAt: number | undefined
   const fail = (err: unknown) => span.end(undefined, err, true)
   const done = (data: unknown) => {
     try {
-      if (streaming) observeStream(span, data)
-      else {
-        span.update({ ...completionFields(data as object), completionStartTime: headersAt ?? Date.now() })
-        span.end(undefined, undefined, false)
-      }
+      if (streaming) observeStream(span, data, endpoint.accumulator)
+      else settle(span, { ...endpoint.result(data), completionStartTime: headersAt ?? Date.now() })
     } catch {}
     return data
   }
