@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeOpenAI, startFakeOpenAI } from '../../server/src/llm/testing/openai-server.js'
 import { Chatlens, type ChatlensError, InMemoryExporter } from '../src/index.js'
 import { assertIngestible } from './support/schema.js'
+import { expectFirstTokenInside } from './support/streaming.js'
 
 let fake: FakeOpenAI
 let exporter: InMemoryExporter
@@ -168,12 +169,7 @@ describe('wrapOpenAI() with the Responses API', () => {
       status: 'ok',
       metadata: { status: 'completed', responseId: completed.response.id, streamed: true },
     })
-    const start = Date.parse(gen.startTime as string)
-    const first = Date.parse(gen.completionStartTime as string)
-    const end = Date.parse(gen.endTime as string)
-    expect(first).toBeGreaterThan(start)
-    expect(first).toBeLessThan(end)
-    expect(trace.timeToFirstTokenMs as number).toBeGreaterThan(0)
+    expectFirstTokenInside(gen, trace)
     for (const e of exporter.events) assertIngestible(e)
   })
 
