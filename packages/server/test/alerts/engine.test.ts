@@ -103,6 +103,9 @@ describe.each(ENGINES)('alert engine on $name', (engine) => {
     })
     expect(generic.event.details.traceIds).toEqual(['tox-1'])
     expect(byPath('/slack')[0]!.body.text).toContain('FIRING')
+    expect(generic.text).toBe(
+      '[FIRING] Toxic response (high): score:toxicity > 0.1; value 0.6, 1 of 1 interactions scored in the last 15 min',
+    )
     expect(byPath('/slack')[0]!.body.blocks.length).toBeGreaterThan(1)
     const [event] = (await listAlertEvents(t.db, projectId, {}, { limit: 10 })).data
     expect(event).toMatchObject({ deliveryStatus: 'sent', suppressed: false })

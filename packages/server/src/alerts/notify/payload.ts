@@ -11,11 +11,16 @@ export function alertText(e: AlertEvent): string {
   const verb = e.kind === 'firing' ? 'FIRING' : 'RESOLVED'
   const cond = `${e.metric} ${COMPARATOR_TEXT[e.comparator]} ${fmt(e.threshold)}`
   const seen = e.kind === 'firing' ? `value ${fmt(e.value)}` : `now ${fmt(e.value)}`
+  const window = minutes(e.windowTo - e.windowFrom)
+  // A score rule counts scores recorded in the window (a late judge score still alerts), whenever
+  // its interaction happened; the other rules count interactions that happened in the window.
   const violations =
-    typeof e.details.violations === 'number'
-      ? `, ${e.details.violations} of ${e.details.checked} interactions`
-      : ''
-  return `[${verb}] ${e.ruleName} (${e.severity}): ${cond}; ${seen}${violations} over the last ${minutes(e.windowTo - e.windowFrom)}`
+    typeof e.details.violations !== 'number'
+      ? ` over the last ${window}`
+      : e.metric.startsWith('score:')
+        ? `, ${e.details.violations} of ${e.details.checked} interactions scored in the last ${window}`
+        : `, ${e.details.violations} of ${e.details.checked} interactions in the last ${window}`
+  return `[${verb}] ${e.ruleName} (${e.severity}): ${cond}; ${seen}${violations}`
 }
 
 /** The generic JSON body: stable field names a receiver can rely on (version 1). */
