@@ -1,11 +1,13 @@
 // bench/ingest: spans per second stored through the HTTP batch API, against the raw
 // better-sqlite3 insert rate of the same rows. Run: npm run bench -- ingest
+// BENCH_DATABASE_URL=postgres://… stores into PostgreSQL instead of a fresh SQLite file (the raw
+// figure stays SQLite's); the database may hold data, only this run's spans are counted.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import Database from 'better-sqlite3'
+import { openStore } from '../../packages/server/src/store/index.js'
 import { rawInsertRate } from './raw.js'
 import { makeBatches } from './spans.js'
 
@@ -23,10 +25,20 @@ const WARMUP_BATCHES = 10
 
 const dir = mkdtempSync(join(tmpdir(), 'chatlens-bench-ingest-'))
 const file = join(dir, 'http.db')
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? file
+const countSpans = async () => {
+  const db = await openStore(databaseUrl)
+  try {
+    return Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM spans'))?.n ?? 0)
+  } finally {
+    await db.close()
+  }
+}
+const spansBefore = await countSpans()
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
 const child = spawn(
   process.execPath,
-  [...profile, '--import', 'tsx', join(import.meta.dirname, 'server.ts'), file],
+  [...profile, '--import', 'tsx', join(import.meta.dirname, 'server.ts'), databaseUrl],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
   },
@@ -74,9 +86,7 @@ const clientCpu = (clientUsage.user + clientUsage.system) / 1e6 / httpSeconds
 child.kill('SIGTERM')
 await new Promise((r) => child.on('exit', r))
 
-const stored = (
-  new Database(file, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM spans').get() as { n: number }
-).n
+const stored = (await countSpans()) - spansBefore
 const expected = (BATCHES + WARMUP_BATCHES) * BATCH_SIZE
 if (stored !== expected) throw new Error(`stored ${stored} spans, expected ${expected}`)
 
@@ -89,6 +99,7 @@ latencies.sort((a, b) => a - b)
 const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
 const result = {
   bench: 'ingest',
+  store: databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite',
   spans: BATCHES * BATCH_SIZE,
   batchSize: BATCH_SIZE,
   concurrency: CONCURRENCY,
@@ -102,7 +113,7 @@ const result = {
   clientCpuCores: Number(clientCpu.toFixed(2)),
 }
 console.log(`
-ingest: ${result.spans} spans of ~${avgSpanBytes} B in batches of ${BATCH_SIZE}, ${CONCURRENCY} requests in flight
+ingest: ${result.spans} spans of ~${avgSpanBytes} B in batches of ${BATCH_SIZE}, ${CONCURRENCY} requests in flight, into ${result.store}
   HTTP batch API      ${result.httpSpansPerSecond.toLocaleString('en')} spans/s  (batch p50 ${result.batchLatencyMsP50} ms, p99 ${result.batchLatencyMsP99} ms)
   raw better-sqlite3  ${result.rawSpansPerSecond.toLocaleString('en')} spans/s  (one transaction, prepared insert)
   HTTP / raw          ${(result.httpShareOfRaw * 100).toFixed(1)} %
