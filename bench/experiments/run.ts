@@ -47,9 +47,9 @@ for (const units of UNITS) {
   })
   for (let i = 0; i < events.length; i += 1000) {
     await call('POST', '/api/v1/ingest', { batch: events.slice(i, i + 1000) })
-    process.stderr.write(
-      `\r[${units} users] ingested ${Math.min(i + 1000, events.length)}/${events.length} events`,
-    )
+    const done = Math.min(i + 1000, events.length)
+    if (done % 25_000 === 0 || done === events.length)
+      process.stderr.write(`\r[${units} users] ingested ${done}/${events.length} events`)
   }
   process.stderr.write('\n')
   let exposures = 0
