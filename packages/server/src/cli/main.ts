@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander'
 import { VERSION } from '../version.js'
+import { registerDb } from './db.js'
 import { registerDemo } from './demo.js'
 import { registerEvaluate } from './evaluate.js'
 import { registerExperiments } from './experiments.js'
@@ -21,6 +22,7 @@ registerMonitoring(program)
 registerImprovement(program)
 registerPrompts(program)
 registerExperiments(program)
+registerDb(program)
 
 program.parseAsync(process.argv).catch((err: Error) => {
   process.stderr.write(`chatlens: ${err.message}\n`)
