@@ -19,6 +19,8 @@ export type TrafficOptions = {
   /** Real time "now": traffic ends before it. */
   now: number
   onConversation?: (done: number, total: number) => void
+  /** Queued SDK events at which the traffic waits for delivery (default 2,000; the SDK holds 10,000). */
+  deliveryBacklog?: number
 }
 
 export type TrafficSummary = {
@@ -98,6 +100,9 @@ export async function runTraffic(o: TrafficOptions): Promise<TrafficSummary> {
     summary.resolved += verdict.resolved ? 1 : 0
     summary.byKind[scenario.kind] = (summary.byKind[scenario.kind] ?? 0) + 1
     o.onConversation?.(i + 1, starts.length)
+    // The simulated model answers at once, faster than any server stores; the SDK's queue is
+    // bounded and drops beyond it, so a long demo waits for delivery now and then.
+    if (o.chatlens.stats().queued >= (o.deliveryBacklog ?? 2_000)) await o.chatlens.flush()
   }
   return summary
 }
