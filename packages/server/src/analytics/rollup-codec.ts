@@ -132,6 +132,8 @@ export function traceAggToRow(
     ttft_n: a.ttft.n,
     ttft_sum: a.ttft.sum,
     ttft_sumsq: a.ttft.sumsq,
+    ttft_min: finiteOrNull(a.ttft.min),
+    ttft_max: finiteOrNull(a.ttft.max),
     ttft_sketch: a.ttftSketch.count ? a.ttftSketch.encode() : null,
     input_tokens: a.inputTokens,
     output_tokens: a.outputTokens,
@@ -154,7 +156,7 @@ export function mergeTraceRow(into: TraceAgg, r: TraceRollupRow, withSketches = 
   into.errors += num(r.errors)
   into.scored += num(r.scored)
   addMoments(into.latency, r.latency_n, r.latency_sum, r.latency_sumsq, r.latency_min, r.latency_max)
-  addMoments(into.ttft, r.ttft_n, r.ttft_sum, r.ttft_sumsq)
+  addMoments(into.ttft, r.ttft_n, r.ttft_sum, r.ttft_sumsq, r.ttft_min, r.ttft_max)
   if (withSketches) {
     into.latencySketch.mergeEncoded(r.latency_sketch as Buffer | null)
     into.ttftSketch.mergeEncoded(r.ttft_sketch as Buffer | null)

@@ -13,7 +13,7 @@ export async function directMetrics(db: Db, projectId: string, from: number, to:
   const base = (await db.get<Record<string, unknown>>(
     `SELECT COUNT(*) AS n, SUM(CASE WHEN t.status = 'error' THEN 1 ELSE 0 END) AS errors,
        AVG(t.latency_ms) AS lat_mean, AVG(t.latency_ms * t.latency_ms) AS lat_sq, COUNT(t.latency_ms) AS lat_n,
-       MIN(t.latency_ms) AS lat_min, MAX(t.latency_ms) AS lat_max, AVG(t.ttft_ms) AS ttft_mean,
+       MIN(t.latency_ms) AS lat_min, MAX(t.latency_ms) AS lat_max, AVG(t.ttft_ms) AS ttft_mean, MIN(t.ttft_ms) AS ttft_min, MAX(t.ttft_ms) AS ttft_max,
        SUM(t.total_tokens) AS tokens, SUM(t.cost_usd) AS cost
      FROM traces t WHERE ${where}`,
     p,
@@ -78,6 +78,8 @@ export async function directMetrics(db: Db, projectId: string, from: number, to:
       p99: await percentile(0.99),
     },
     ttftMean: num(base.ttft_mean),
+    ttftMin: num(base.ttft_min),
+    ttftMax: num(base.ttft_max),
     tokens: Number(base.tokens ?? 0),
     cost: Number(base.cost ?? 0),
     scores: Object.fromEntries(

@@ -32,6 +32,9 @@ function expectMatches(m: Metrics, d: Awaited<ReturnType<typeof directMetrics>>)
     ).toBeLessThanOrEqual(SKETCH_RELATIVE_ERROR)
   }
   expect(m.timeToFirstTokenMs.mean).toBeCloseTo(d.ttftMean!, 6)
+  // The same range whether the hours were read from rollups or from raw rows.
+  expect(m.timeToFirstTokenMs.min).toBe(d.ttftMin)
+  expect(m.timeToFirstTokenMs.max).toBe(d.ttftMax)
   expect(m.tokens.total).toBe(d.tokens)
   expect(m.cost.totalUsd).toBeCloseTo(d.cost, 9)
   for (const [name, s] of Object.entries(d.scores)) {

@@ -6,6 +6,7 @@ import { prompts } from './030-prompts.js'
 import { experiments } from './031-experiments.js'
 import { datasets } from './040-datasets.js'
 import { optimize } from './041-optimize.js'
+import { ttftRange } from './042-ttft-range.js'
 import type { Migration } from './types.js'
 
 /** Every migration in the order it runs. Append new ones; never edit one that has shipped. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   experiments,
   datasets,
   optimize,
+  ttftRange,
 ]
 
 export type { Migration, Types } from './types.js'

@@ -10,7 +10,7 @@ export type RollupDimColumn = (typeof ROLLUP_DIM_COLUMNS)[number]
 export const TRACE_ROLLUP_COLUMNS = [
   'project_id', 'hour', 'grain', ...ROLLUP_DIM_COLUMNS, 'error_type', 'traces', 'errors', 'scored',
   'latency_n', 'latency_sum', 'latency_sumsq', 'latency_min', 'latency_max', 'latency_sketch',
-  'ttft_n', 'ttft_sum', 'ttft_sumsq', 'ttft_sketch', 'input_tokens', 'output_tokens', 'total_tokens',
+  'ttft_n', 'ttft_sum', 'ttft_sumsq', 'ttft_min', 'ttft_max', 'ttft_sketch', 'input_tokens', 'output_tokens', 'total_tokens',
   'cost_n', 'cost_sum', 'cost_sumsq', 'scores', 'breakdown',
 ] as const // biome-ignore format: a table of column names
 
