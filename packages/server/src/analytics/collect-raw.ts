@@ -75,8 +75,8 @@ export async function collectRaw(
   }
 
   const sessions = small
-    ? await loadSessionFacts(db, projectId, from, to, filter.userId)
-    : iterateSessionFacts(db, projectId, from, to, filter.userId)
+    ? await loadSessionFacts(db, projectId, from, to, filter)
+    : iterateSessionFacts(db, projectId, from, to, filter)
   let batch: SessionFact[] = []
   const flush = async () => {
     const feedback = await feedbackSatisfaction(

@@ -135,9 +135,23 @@ export type SessionFact = {
 // `+t2.timestamp`, `c.name || ''`, `+c.timestamp`: the few rows of one session or trace are found
 // by its id; without them SQLite (which keeps no statistics here) may walk a whole name or time
 // index instead. Both engines read them as the plain column.
-function sessionFactSql(projectId: string, from: number, to: number, userId?: string) {
+/** Which conversations to read besides their start: by user, and by a tag on their first turn. */
+export type SessionFactFilter = { userId?: string; tag?: string }
+
+function sessionFactSql(projectId: string, from: number, to: number, f: SessionFactFilter = {}) {
   const params: SqlValue[] = [projectId, from, to]
-  if (userId !== undefined) params.push(userId)
+  let where = ''
+  if (f.userId !== undefined) {
+    where += ' AND s.user_id = ?'
+    params.push(f.userId)
+  }
+  if (f.tag !== undefined) {
+    // Checked on each conversation before its turns are summed: a tag filter reads only its own.
+    where += ` AND EXISTS (SELECT 1 FROM trace_tags g WHERE g.project_id = s.project_id AND g.tag = ?
+      AND g.trace_id = (SELECT t3.id FROM traces t3 WHERE t3.project_id = s.project_id AND t3.session_id = s.id
+        ORDER BY +t3.timestamp, t3.id LIMIT 1))`
+    params.push(f.tag)
+  }
   return {
     sql: `SELECT x.*, f.bot, f.version, f.variant, f.model, f.environment, f.prompt_name, f.prompt_version,
         f.user_id AS f_user_id, f.tags AS f_tags,
@@ -151,7 +165,7 @@ function sessionFactSql(projectId: string, from: number, to: number, userId?: st
           (SELECT t2.id FROM traces t2 WHERE t2.project_id = s.project_id AND t2.session_id = s.id
             ORDER BY +t2.timestamp, t2.id LIMIT 1) AS first_id
         FROM sessions s LEFT JOIN traces t ON t.project_id = s.project_id AND t.session_id = s.id
-        WHERE s.project_id = ? AND s.started_at >= ? AND s.started_at < ?${userId !== undefined ? ' AND s.user_id = ?' : ''}
+        WHERE s.project_id = ? AND s.started_at >= ? AND s.started_at < ?${where}
         GROUP BY s.project_id, s.started_at, s.id
       ) x LEFT JOIN traces f ON f.project_id = x.project_id AND f.id = x.first_id`,
     params,
@@ -159,13 +173,25 @@ function sessionFactSql(projectId: string, from: number, to: number, userId?: st
 }
 
 /** Conversations that started in [from, to). */
-export function loadSessionFacts(q: Queryable, projectId: string, from: number, to: number, userId?: string) {
-  const { sql, params } = sessionFactSql(projectId, from, to, userId)
+export function loadSessionFacts(
+  q: Queryable,
+  projectId: string,
+  from: number,
+  to: number,
+  f: SessionFactFilter = {},
+) {
+  const { sql, params } = sessionFactSql(projectId, from, to, f)
   return q.all<SessionFact>(sql, params)
 }
 
-export function iterateSessionFacts(db: Db, projectId: string, from: number, to: number, userId?: string) {
-  const { sql, params } = sessionFactSql(projectId, from, to, userId)
+export function iterateSessionFacts(
+  db: Db,
+  projectId: string,
+  from: number,
+  to: number,
+  f: SessionFactFilter = {},
+) {
+  const { sql, params } = sessionFactSql(projectId, from, to, f)
   return db.iterate<SessionFact>(sql, params)
 }
 
