@@ -17,6 +17,7 @@ import {
   parseScores,
   satisfactionOf,
   sessionDims,
+  tagsOf,
   traceDims,
 } from './facts.js'
 import { HOUR_MS } from './window.js'
@@ -25,15 +26,6 @@ import { HOUR_MS } from './window.js'
 const LOAD_AT_ONCE_MAX_MS = 6 * HOUR_MS
 /** Conversations whose feedback is looked up in one query. */
 const FEEDBACK_BATCH = 500
-
-const tagsOf = (json: string | null): string[] => {
-  try {
-    const v = json ? JSON.parse(json) : []
-    return Array.isArray(v) ? v.map(String) : []
-  } catch {
-    return []
-  }
-}
 
 function factFilter(f: CollectOptions['filter']): FactFilter {
   const { category: _category, ...rest } = f

@@ -13,6 +13,7 @@ import {
 } from './dims.js'
 import { getOrCreate } from './maps.js'
 import { mergeConvRow, mergeTraceRow, rowDims } from './rollup-codec.js'
+import { collectTagRollups, tagRollupsCanAnswer } from './rollup-tags.js'
 import { HOUR_MS } from './window.js'
 
 export type CollectOptions = {
@@ -53,11 +54,13 @@ const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS
  * Aggregates interactions in [from, to) and conversations started in it. Whole hours come from
  * the rollups, except hours still queued for a rebuild, which are read raw like the partial
  * hours at the edges; results are therefore exact for percentiles up to the sketch error and
- * never stale. Filters on user or tag, and grouping by them, read raw rows for the whole window.
+ * never stale. A filter on one tag alone, or a grouping by tag, reads the per-tag rollups the same
+ * way; filters on user, or on a tag with other conditions, read raw rows for the whole window.
  */
 export async function collect(db: Db, projectId: string, o: CollectOptions): Promise<Cells> {
   const cells = new Cells(o.bucketMs)
-  if (!rollupCanAnswer(o.filter, o.groupBy)) {
+  const byTag = tagRollupsCanAnswer(o.filter, o)
+  if (!byTag && !rollupCanAnswer(o.filter, o.groupBy)) {
     await collectRaw(db, projectId, { ...o, cells })
     return cells
   }
@@ -75,6 +78,11 @@ export async function collect(db: Db, projectId: string, o: CollectOptions): Pro
     const last = rawRanges[rawRanges.length - 1]
     if (last && last[1] === h) last[1] = h + HOUR_MS
     else rawRanges.push([h, h + HOUR_MS])
+  }
+  if (byTag) {
+    await collectTagRollups(db, projectId, { ...o, from: fullFrom, to: fullTo, cells }, dirty)
+    for (const [from, to] of rawRanges) await collectRaw(db, projectId, { ...o, from, to, cells })
+    return cells
   }
 
   const dims = rollupDimFilter(o.filter)

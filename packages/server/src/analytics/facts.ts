@@ -8,6 +8,16 @@ import { CATEGORY_SCORE } from './thresholds.js'
 export type FactScore = { name: string; value: number | null; label: string | null }
 
 /** Unpacks a trace fact's scores column (oldest first). */
+/** The tags of a trace from its JSON column; none when it is missing or unreadable. */
+export function tagsOf(json: string | null): string[] {
+  try {
+    const v = json ? JSON.parse(json) : []
+    return Array.isArray(v) ? v.map(String) : []
+  } catch {
+    return []
+  }
+}
+
 export function parseScores(packed: string | null): FactScore[] {
   if (!packed) return []
   return packed.split(RECORD_SEP).map((record) => {

@@ -1,15 +1,14 @@
 import {
   beginHourRebuild,
-  type ConversationRollupRow,
   clearDirtyHour,
   type Db,
   feedbackSatisfaction,
+  type HourRollups,
   listDirtyHours,
   loadSessionFacts,
   loadTraceFacts,
   type Queryable,
   replaceHourRollups,
-  type TraceRollupRow,
 } from '../store/index.js'
 import {
   type ConvAgg,
@@ -31,6 +30,7 @@ import {
 } from './facts.js'
 import { getOrCreate } from './maps.js'
 import { convAggToRow, errorTypeColumn, NO_DIMS, traceAggToRow } from './rollup-codec.js'
+import { tagKeys, tagRows } from './rollup-tags.js'
 import { HOUR_MS } from './window.js'
 
 /** Hours rebuilt per call of buildDirtyHours; each is its own short transaction. */
@@ -39,12 +39,12 @@ export const MAX_HOURS_PER_PASS = 48
 export const hourOf = (ms: number) => ms - (ms % HOUR_MS)
 
 /** Computes the rollup rows of one project hour from the raw rows. */
-export async function computeHour(
-  q: Queryable,
-  projectId: string,
-  hour: number,
-): Promise<{ traces: TraceRollupRow[]; conversations: ConversationRollupRow[] }> {
+export async function computeHour(q: Queryable, projectId: string, hour: number): Promise<HourRollups> {
+  // The hour's totals, per tag too, answer queries without a dimension filter, which leave
+  // offline environments out.
+  const online = (d: Dims) => inScope(d.environment, {})
   const traceGroups = new Map<string, { dims: Dims; errorType: string; agg: TraceAgg }>()
+  const byTag = new Map<string, TraceAgg>()
   for (const f of await loadTraceFacts(q, projectId, hour, hour + HOUR_MS)) {
     const scores = parseScores(f.scores)
     const category = categoryOf(scores)
@@ -53,6 +53,9 @@ export async function computeHour(
     const key = `${dimsKey(dims)}\u001f${errorType}`
     const g = getOrCreate(traceGroups, key, () => ({ dims, errorType, agg: emptyTraceAgg() }))
     addTraceFact(g.agg, f, scores, category)
+    if (!online(dims)) continue
+    for (const tag of tagKeys(f.tags))
+      addTraceFact(getOrCreate(byTag, tag, emptyTraceAgg), f, scores, category)
   }
 
   const sessions = await loadSessionFacts(q, projectId, hour, hour + HOUR_MS)
@@ -62,19 +65,22 @@ export async function computeHour(
     sessions.filter((s) => s.satisfaction === null).map((s) => s.id),
   )
   const convGroups = new Map<string, { dims: Dims; agg: ConvAgg }>()
+  const convByTag = new Map<string, ConvAgg>()
   for (const f of sessions) {
     const dims = sessionDims(f)
     const key = dimsKey(dims)
     const g = getOrCreate(convGroups, key, () => ({ dims, agg: emptyConvAgg() }))
-    addSessionFact(g.agg, f, satisfactionOf(f, feedback.get(f.id)))
+    const satisfaction = satisfactionOf(f, feedback.get(f.id))
+    addSessionFact(g.agg, f, satisfaction)
+    if (!online(dims)) continue
+    for (const tag of tagKeys(f.f_tags))
+      addSessionFact(getOrCreate(convByTag, tag, emptyConvAgg), f, satisfaction)
   }
 
   const traces = [...traceGroups.values()].map((g) =>
     traceAggToRow(projectId, hour, 'd', g.dims, g.errorType, g.agg),
   )
   const conversations = [...convGroups.values()].map((g) => convAggToRow(projectId, hour, 'd', g.dims, g.agg))
-  // The hour's totals answer unfiltered queries, which leave offline environments out.
-  const online = (d: Dims) => inScope(d.environment, {})
   const onlineTraces = [...traceGroups.values()].filter((g) => online(g.dims))
   if (onlineTraces.length) {
     const total = emptyTraceAgg()
@@ -87,7 +93,7 @@ export async function computeHour(
     for (const g of onlineConversations) mergeConvAgg(total, g.agg)
     conversations.push(convAggToRow(projectId, hour, 't', NO_DIMS, total))
   }
-  return { traces, conversations }
+  return { traces, conversations, ...tagRows(projectId, hour, byTag, convByTag) }
 }
 
 /** Rebuilds one stale hour; false when another instance is on it or it was already rebuilt. */
@@ -96,7 +102,7 @@ export async function rebuildHour(db: Db, projectId: string, hour: number): Prom
     return await db.transaction(async (tx) => {
       if (!(await beginHourRebuild(tx, projectId, hour))) return false
       const rows = await computeHour(tx, projectId, hour)
-      await replaceHourRollups(tx, projectId, hour, rows.traces, rows.conversations)
+      await replaceHourRollups(tx, projectId, hour, rows)
       await clearDirtyHour(tx, projectId, hour)
       return true
     })

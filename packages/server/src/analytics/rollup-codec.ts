@@ -1,4 +1,10 @@
-import type { ConversationRollupRow, RollupGrain, TraceRollupRow } from '../store/index.js'
+import type {
+  ConversationFigures,
+  ConversationRollupRow,
+  RollupGrain,
+  TraceFigures,
+  TraceRollupRow,
+} from '../store/index.js'
 import { addCount, type ConvAgg, emptyScoreAgg, type ScoreAgg, type TraceAgg } from './aggregate.js'
 import { type Dims, dimText, numDim, textDim } from './dims.js'
 import { getOrCreate } from './maps.js'
@@ -150,7 +156,7 @@ export function traceAggToRow(
  * Adds a rollup row into an aggregate without building one per row (dashboards merge
  * hundreds). `withSketches: false` skips the sketches when no percentile is needed.
  */
-export function mergeTraceRow(into: TraceAgg, r: TraceRollupRow, withSketches = true): void {
+export function mergeTraceRow(into: TraceAgg, r: TraceFigures, withSketches = true): void {
   const traces = num(r.traces)
   into.traces += traces
   into.errors += num(r.errors)
@@ -205,7 +211,7 @@ export function convAggToRow(
   }
 }
 
-export function mergeConvRow(into: ConvAgg, r: ConversationRollupRow): void {
+export function mergeConvRow(into: ConvAgg, r: ConversationFigures): void {
   into.conversations += num(r.conversations)
   addMoments(into.turns, r.conversations, r.turns_sum, r.turns_sumsq, undefined, r.turns_max)
   into.ended += num(r.ended)

@@ -44,6 +44,8 @@ export const DERIVED_TABLES = {
   analytics_dirty: 'queued by triggers as rows arrive',
   analytics_hourly: 'rebuilt from the copied rows',
   analytics_conversations_hourly: 'rebuilt from the copied rows',
+  analytics_tag_hourly: 'rebuilt from the copied rows',
+  analytics_tag_conversations_hourly: 'rebuilt from the copied rows',
 } as const
 
 export type CopiedTable = (typeof COPIED_TABLES)[number]

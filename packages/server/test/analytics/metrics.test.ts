@@ -57,6 +57,32 @@ function expectMatches(m: Metrics, d: Awaited<ReturnType<typeof directMetrics>>)
   expect(m.conversation.satisfaction.mean).toBeCloseTo(d.conversations.satisfaction!, 9)
 }
 
+/** Two answers for the same data agree, whichever path (rollups or raw rows) computed them. */
+function expectSameFigures(a: Metrics, b: Metrics) {
+  expect(a.interactions).toBe(b.interactions)
+  expect(a.errors).toBe(b.errors)
+  for (const k of ['n', 'min', 'max'] as const) {
+    expect(a.latencyMs[k]).toBe(b.latencyMs[k])
+    expect(a.timeToFirstTokenMs[k]).toBe(b.timeToFirstTokenMs[k])
+  }
+  expect(a.latencyMs.mean).toBeCloseTo(b.latencyMs.mean!, 6)
+  expect(a.latencyMs.std).toBeCloseTo(b.latencyMs.std!, 4)
+  expect(a.latencyMs.p95).toBeCloseTo(b.latencyMs.p95!, 6)
+  expect(a.tokens.total).toBe(b.tokens.total)
+  expect(a.cost.totalUsd).toBeCloseTo(b.cost.totalUsd, 9)
+  expect(Object.keys(a.scores).sort()).toEqual(Object.keys(b.scores).sort())
+  for (const [name, s] of Object.entries(b.scores)) {
+    expect(a.scores[name]!.n, name).toBe(s.n)
+    expect(a.scores[name]!.mean).toBeCloseTo(s.mean!, 9)
+  }
+  expect(a.categories).toEqual(b.categories)
+  expect(a.conversations).toBe(b.conversations)
+  expect(a.conversation.turnsMean).toBeCloseTo(b.conversation.turnsMean!, 9)
+  expect(a.conversation.resolutionRate).toBeCloseTo(b.conversation.resolutionRate!, 9)
+  expect(a.conversation.satisfaction.n).toBe(b.conversation.satisfaction.n)
+  expect(a.cost.perConversationUsd).toBeCloseTo(b.cost.perConversationUsd!, 9)
+}
+
 describe.each(ENGINES)('metrics on $name', (engine) => {
   let t: TestDb
   let P: string
@@ -153,5 +179,37 @@ describe.each(ENGINES)('metrics on $name', (engine) => {
       [P, from, to],
     )
     expect(tagged.metrics.interactions).toBe(Number(n!.n))
+  })
+
+  it('answers one tag, and a grouping by tag, from the per-tag rollups with the figures of the raw rows', async () => {
+    await buildAllDirtyHours(t.db)
+    const rows = await t.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM analytics_tag_hourly WHERE project_id = ? AND tag = 'vip'",
+      [P],
+    )
+    expect(Number(rows!.n)).toBeGreaterThan(0)
+    const answers = async () =>
+      Promise.all(
+        windows.map(async ([, from, to]) => ({
+          vip: (await getMetrics(t.db, P, query(from, to, { tag: 'vip' }))).metrics,
+          groups: (await getMetrics(t.db, P, { ...query(from, to), groupBy: 'tag' })).groups!,
+        })),
+      )
+    const fromRollups = await answers()
+    // Every hour queued again: the same questions are now answered from raw rows.
+    await t.db.run(
+      `INSERT INTO analytics_dirty (project_id, hour)
+       SELECT DISTINCT project_id, hour FROM analytics_hourly WHERE project_id = ?`,
+      [P],
+    )
+    const fromRaw = await answers()
+    await buildAllDirtyHours(t.db)
+    fromRollups.forEach((r, i) => {
+      const raw = fromRaw[i]!
+      expect(r.vip.interactions).toBeGreaterThan(0)
+      expectSameFigures(r.vip, raw.vip)
+      expect(r.groups.map((g) => g.key).sort()).toEqual(raw.groups.map((g) => g.key).sort())
+      for (const g of r.groups) expectSameFigures(g.metrics, raw.groups.find((x) => x.key === g.key)!.metrics)
+    })
   })
 })

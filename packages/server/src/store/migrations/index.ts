@@ -7,6 +7,7 @@ import { experiments } from './031-experiments.js'
 import { datasets } from './040-datasets.js'
 import { optimize } from './041-optimize.js'
 import { ttftRange } from './042-ttft-range.js'
+import { tagRollups } from './043-tag-rollups.js'
 import type { Migration } from './types.js'
 
 /** Every migration in the order it runs. Append new ones; never edit one that has shipped. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   datasets,
   optimize,
   ttftRange,
+  tagRollups,
 ]
 
 export type { Migration, Types } from './types.js'
