@@ -40,12 +40,12 @@ export function tagRows(
 
 /**
  * Whether the per-tag rollups answer a query: a filter on one tag, or a grouping by tag, and no
- * other condition (they hold hour totals of online environments only).
+ * other condition or grouping (they hold hour totals of online environments only).
  */
 export function tagRollupsCanAnswer(f: MetricFilter, o: Pick<CollectOptions, 'groupBy' | 'keyOf'>): boolean {
   const { tag, ...rest } = f
   if (o.keyOf || Object.values(rest).some((v) => v !== undefined)) return false
-  return o.groupBy === 'tag' || (tag !== undefined && o.groupBy === undefined)
+  return tag === undefined ? o.groupBy === 'tag' : o.groupBy === undefined
 }
 
 /** Adds the per-tag rows of the hours in [from, to) except `skip` to `cells`. */
