@@ -14,9 +14,15 @@ import {
   type TableCount,
 } from '../store/copy.js'
 import { type Db, openStore } from '../store/index.js'
+import { backupSqlite } from '../store/sqlite/backup.js'
 import { bold, dim, fail, green } from './output.js'
 import { type Progress, progressBar } from './progress.js'
 import { parseFlags, refreshRollups } from './with-store.js'
+
+const BackupFlags = z.object({
+  from: z.string().min(1, 'the SQLite file of the store'),
+  to: z.string().min(1, 'a new file to write'),
+})
 
 const CopyFlags = z.object({
   from: z.string().min(1, 'a SQLite file or postgres://… URL'),
@@ -128,9 +134,52 @@ async function copy(raw: Record<string, unknown>) {
   }
 }
 
+async function backup(raw: Record<string, unknown>) {
+  const { from, to } = parseFlags(BackupFlags, raw)
+  const file = sqliteFile(from)
+  if (file === null)
+    fail(
+      'chatlens db backup copies a SQLite store; this one is PostgreSQL',
+      `back it up with PostgreSQL's own tools: pg_dump --format=custom --file=chatlens.dump '<the URL>'`,
+    )
+  if (!existsSync(file))
+    fail(`no chatlens store at ${file}`, 'pass --from <file>: the chatlens.db in the data dir')
+  const dest = sqliteFile(to) ?? to
+  if (existsSync(dest))
+    fail(`${dest} already exists; nothing was written`, 'choose a new file name for the backup')
+  process.stderr.write(dim(`  backing up ${file} to ${dest} (the server may keep running)\n`))
+  const started = performance.now()
+  let bar: Progress | undefined
+  try {
+    const r = await backupSqlite(file, dest, {
+      onProgress(done, total) {
+        bar ??= progressBar('pages', total, process.stderr)
+        bar.update(done)
+      },
+    })
+    bar?.stop()
+    if (r.check !== 'ok') fail(`the backup at ${dest} failed its check: ${r.check}`, 'run the backup again')
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    process.stdout.write(
+      `${green('backed up')} ${r.traces.toLocaleString('en')} traces, ${(r.bytes / 1048576).toFixed(1)} MB in ${seconds} s to ${dest}; integrity check ok\n`,
+    )
+    process.stdout.write(
+      `${dim('restore:')} stop the server and start it with ${bold(`--data-dir <a folder holding this file as chatlens.db>`)}\n`,
+    )
+  } catch (err) {
+    bar?.stop()
+    fail(
+      `the backup failed: ${(err as Error).message}`,
+      `remove ${dest} if it was created, then run it again`,
+    )
+  }
+}
+
 /** `chatlens db copy`: moves a store to another engine, e.g. from the SQLite file to PostgreSQL. */
 export function registerDb(program: Command) {
-  const db = program.command('db').description('move a chatlens store, e.g. from SQLite to PostgreSQL')
+  const db = program
+    .command('db')
+    .description('back up a chatlens store, or move it, e.g. from SQLite to PostgreSQL')
   db.command('copy')
     .description(
       'copy every row of a store into an empty one (stop the server first), check the counts and rebuild the analytics rollups',
@@ -138,4 +187,9 @@ export function registerDb(program: Command) {
     .option('--from <file or url>', 'the store to read: a SQLite file or postgres://…', defaultSource())
     .requiredOption('--to <url>', 'the empty store to fill: postgres://user:password@host:5432/db')
     .action(copy)
+  db.command('backup')
+    .description('write a consistent copy of the SQLite store to a new file, while the server keeps running')
+    .option('--from <file>', 'the SQLite file of the store', defaultSource())
+    .requiredOption('--to <file>', 'the new file to write, e.g. backups/chatlens-2026-11-23.db')
+    .action(backup)
 }

@@ -31,6 +31,7 @@ import {
   listTraceSpans,
   openStore,
 } from '../../src/store/index.js'
+import { backupSqlite } from '../../src/store/sqlite/backup.js'
 import { ENGINES, postgres, tempDir } from '../support/engines.js'
 
 const exec = promisify(execFile)
@@ -325,5 +326,77 @@ describe.skipIf(!PG_URL)('sequences on postgres', () => {
     } finally {
       await t.dispose()
     }
+  })
+})
+
+describe('chatlens db backup', () => {
+  it('writes a checked copy of the SQLite store that opens with the same rows, while a writer has it open', async () => {
+    const dir = tempDir('chatlens-backup-')
+    const live = await openStore(sourceFile) // as a running server would hold it
+    try {
+      const dest = join(dir.path, 'backup.db')
+      const r = await chatlens(['db', 'backup', '--from', sourceFile, '--to', dest])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toMatch(/backed up [\d,]+ traces, .* integrity check ok/)
+      const copy = await openStore(dest)
+      try {
+        const tables = [...COPIED_TABLES]
+        expect(await countRows(copy, tables)).toEqual(await countRows(live, tables))
+      } finally {
+        await copy.close()
+      }
+      // A second backup to the same file is refused and leaves it as it was.
+      const again = await chatlens(['db', 'backup', '--from', sourceFile, '--to', dest])
+      expect(again.code).not.toBe(0)
+      expect(again.stderr).toMatch(/already exists; nothing was written/)
+    } finally {
+      await live.close()
+      dir.dispose()
+    }
+  })
+
+  it('copies the state of one instant even when a commit lands during the backup', async () => {
+    const dir = tempDir('chatlens-backup-')
+    const dest = join(dir.path, 'backup.db')
+    const writer = new Database(sourceFile)
+    let wrote = false
+    try {
+      // One page per step: the commit lands between steps, while pages are still to copy.
+      const r = await backupSqlite(sourceFile, dest, {
+        pagesPerStep: 1,
+        onProgress(done, total) {
+          if (wrote || done === 0 || done >= total) return
+          writer.exec(
+            "INSERT INTO sessions (project_id, id, started_at, tags, metadata, created_at, updated_at) VALUES ('p', 'during-backup', 0, '[]', '{}', 0, 0)",
+          )
+          wrote = true
+        },
+      })
+      expect(wrote).toBe(true)
+      expect(r.check).toBe('ok')
+      const copy = new Database(dest, { readonly: true })
+      const n = (db: Database.Database) =>
+        (db.prepare("SELECT COUNT(*) AS n FROM sessions WHERE id = 'during-backup'").get() as { n: number }).n
+      // The backup restarted on the commit, so it holds the new row like the source does.
+      expect(n(copy)).toBe(n(writer))
+      copy.close()
+    } finally {
+      writer.exec("DELETE FROM sessions WHERE id = 'during-backup'")
+      writer.close()
+      dir.dispose()
+    }
+  })
+
+  it('points a PostgreSQL store to pg_dump', async () => {
+    const r = await chatlens([
+      'db',
+      'backup',
+      '--from',
+      'postgres://user@127.0.0.1:5432/chatlens',
+      '--to',
+      'x.db',
+    ])
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toMatch(/pg_dump/)
   })
 })
