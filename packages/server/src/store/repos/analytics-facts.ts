@@ -75,7 +75,7 @@ export function factWhere(projectId: string, from: number, to: number, f: FactFi
   return { sql: where.join(' AND '), params }
 }
 
-function traceFactSql(projectId: string, from: number, to: number, f: FactFilter) {
+function traceFactSql(projectId: string, from: number, to: number, f: FactFilter = {}) {
   const { sql, params } = factWhere(projectId, from, to, f)
   return {
     sql: `SELECT t.id, t.timestamp, t.session_id, t.user_id, t.bot, t.version, t.variant, t.model, t.environment,
@@ -86,23 +86,26 @@ function traceFactSql(projectId: string, from: number, to: number, f: FactFilter
   }
 }
 
-/** Traces with timestamp in [from, to), loaded at once (one hour's worth when building rollups). */
-export function loadTraceFacts(
-  q: Queryable,
-  projectId: string,
-  from: number,
-  to: number,
-  f: FactFilter = {},
-) {
-  const { sql, params } = traceFactSql(projectId, from, to, f)
-  return q.all<TraceFact>(sql, params)
+type SqlText = { sql: string; params: SqlValue[] }
+
+/** A fact query read two ways: loaded at once, or streamed (memory stays flat over any window). */
+function factReaders<T, F>(build: (projectId: string, from: number, to: number, f?: F) => SqlText) {
+  return {
+    load(q: Queryable, projectId: string, from: number, to: number, f?: F) {
+      const { sql, params } = build(projectId, from, to, f)
+      return q.all<T>(sql, params)
+    },
+    iterate(db: Db, projectId: string, from: number, to: number, f?: F) {
+      const { sql, params } = build(projectId, from, to, f)
+      return db.iterate<T>(sql, params)
+    },
+  }
 }
 
-/** The same, streamed: memory stays flat over any window. */
-export function iterateTraceFacts(db: Db, projectId: string, from: number, to: number, f: FactFilter = {}) {
-  const { sql, params } = traceFactSql(projectId, from, to, f)
-  return db.iterate<TraceFact>(sql, params)
-}
+/** Traces with timestamp in [from, to): loaded (one hour's worth when building rollups) or streamed. */
+export const { load: loadTraceFacts, iterate: iterateTraceFacts } = factReaders<TraceFact, FactFilter>(
+  traceFactSql,
+)
 
 /** A conversation with figures over all its turns and the dimensions of its first turn. */
 export type SessionFact = {
@@ -172,28 +175,11 @@ function sessionFactSql(projectId: string, from: number, to: number, f: SessionF
   }
 }
 
-/** Conversations that started in [from, to). */
-export function loadSessionFacts(
-  q: Queryable,
-  projectId: string,
-  from: number,
-  to: number,
-  f: SessionFactFilter = {},
-) {
-  const { sql, params } = sessionFactSql(projectId, from, to, f)
-  return q.all<SessionFact>(sql, params)
-}
-
-export function iterateSessionFacts(
-  db: Db,
-  projectId: string,
-  from: number,
-  to: number,
-  f: SessionFactFilter = {},
-) {
-  const { sql, params } = sessionFactSql(projectId, from, to, f)
-  return db.iterate<SessionFact>(sql, params)
-}
+/** Conversations that started in [from, to): loaded or streamed. */
+export const { load: loadSessionFacts, iterate: iterateSessionFacts } = factReaders<
+  SessionFact,
+  SessionFactFilter
+>(sessionFactSql)
 
 /** Feedback as a 0..1 satisfaction: the value given, else a 1–5 rating, else thumbs. */
 const FEEDBACK_VALUE = `COALESCE(f.satisfaction, (f.rating - 1) / 4.0,

@@ -100,30 +100,26 @@ function rangeWhere(projectId: string, from: number, to: number, grain: RollupGr
   return { sql: where.join(' AND '), params }
 }
 
-/** Trace rollup rows of hours in [from, to) matching the filter. */
-export function readTraceRollups(
+function readRollups<R>(
+  table: string,
+): (
   db: Queryable,
   projectId: string,
   from: number,
   to: number,
   grain: RollupGrain,
-  dims: RollupDimFilter = {},
-): Promise<TraceRollupRow[]> {
-  const { sql, params } = rangeWhere(projectId, from, to, grain, dims)
-  return db.all<TraceRollupRow>(`SELECT * FROM analytics_hourly WHERE ${sql}`, params)
+  dims?: RollupDimFilter,
+) => Promise<R[]> {
+  return (db, projectId, from, to, grain, dims = {}) => {
+    const { sql, params } = rangeWhere(projectId, from, to, grain, dims)
+    return db.all<R>(`SELECT * FROM ${table} WHERE ${sql}`, params)
+  }
 }
 
-export function readConversationRollups(
-  db: Queryable,
-  projectId: string,
-  from: number,
-  to: number,
-  grain: RollupGrain,
-  dims: RollupDimFilter = {},
-): Promise<ConversationRollupRow[]> {
-  const { sql, params } = rangeWhere(projectId, from, to, grain, dims)
-  return db.all<ConversationRollupRow>(`SELECT * FROM analytics_conversations_hourly WHERE ${sql}`, params)
-}
+/** Trace rollup rows of hours in [from, to) matching the filter. */
+export const readTraceRollups = readRollups<TraceRollupRow>('analytics_hourly')
+/** Conversation rollup rows of hours in [from, to) matching the filter. */
+export const readConversationRollups = readRollups<ConversationRollupRow>('analytics_conversations_hourly')
 
 /** Per-tag rollup rows of hours in [from, to): of one tag, or of every tag. */
 export function readTagRollups(
