@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sqlite } from '../../server/test/support/engines.js'
-import { startTestServer, type TestServer } from '../../server/test/support/server.js'
+import type { TestServer } from '../../server/test/support/server.js'
 import type {
   RunCompareResult,
   RunSummary,
@@ -9,9 +8,8 @@ import type {
   StoredRun,
 } from '../src/lib/api-types.js'
 import { formatPercent } from '../src/lib/format.js'
-import { type Browser, openBrowser } from './support/browser.js'
-import { ensureWebBuilt } from './support/build.js'
-import { fillWithDemo, improveLikeTheDemo } from './support/demo.js'
+import type { Browser } from './support/browser.js'
+import { improvedDemoSession } from './support/demo.js'
 import { fitsWidth, shots, signIn } from './support/session.js'
 
 const DATASET = 'support-faq'
@@ -29,11 +27,7 @@ describe('datasets and runs in Chromium, on a server filled by the demo', () => 
   let b: Browser
 
   beforeAll(async () => {
-    await ensureWebBuilt()
-    s = await startTestServer(sqlite)
-    await fillWithDemo(s, { registry: true, conversations: 40 })
-    await improveLikeTheDemo(s)
-    b = await openBrowser({ width: 1366, height: 768 })
+    ;({ s, b } = await improvedDemoSession(40))
   }, 120_000)
   afterAll(async () => {
     await b?.close()

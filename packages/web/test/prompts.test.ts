@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PROMPT } from '../../server/src/demo/index.js'
-import { sqlite } from '../../server/test/support/engines.js'
-import { startTestServer, type TestServer } from '../../server/test/support/server.js'
+import type { TestServer } from '../../server/test/support/server.js'
 import type { PromptDiff, PromptListItem, PromptVersions } from '../src/lib/api-types.js'
-import { type Browser, openBrowser } from './support/browser.js'
-import { ensureWebBuilt } from './support/build.js'
-import { fillWithDemo, improveLikeTheDemo } from './support/demo.js'
+import type { Browser } from './support/browser.js'
+import { improvedDemoSession } from './support/demo.js'
 import { XSS } from './support/fixtures.js'
 import { fitsWidth, shots, signIn } from './support/session.js'
 
@@ -14,13 +12,9 @@ describe('prompts in Chromium, on a server filled by the demo', () => {
   let b: Browser
 
   beforeAll(async () => {
-    await ensureWebBuilt()
-    s = await startTestServer(sqlite)
-    await fillWithDemo(s, { registry: true, conversations: 40 })
-    await improveLikeTheDemo(s)
+    ;({ s, b } = await improvedDemoSession(40))
     // A prompt whose text is an HTML injection: it must be shown as text.
     await s.call('POST', '/api/v1/prompts', { name: 'xss', messages: [{ role: 'system', content: XSS }] })
-    b = await openBrowser({ width: 1366, height: 768 })
   }, 120_000)
   afterAll(async () => {
     await b?.close()

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sqlite } from '../../server/test/support/engines.js'
-import { startTestServer, type TestServer } from '../../server/test/support/server.js'
+import type { TestServer } from '../../server/test/support/server.js'
 import type { ExperimentView, OptimizationAction, StoredRecommendation } from '../src/lib/api-types.js'
 import { evidenceValue } from '../src/pages/recommendations/evidence.js'
-import { type Browser, openBrowser } from './support/browser.js'
-import { ensureWebBuilt } from './support/build.js'
-import { fillWithDemo, improveLikeTheDemo } from './support/demo.js'
+import type { Browser } from './support/browser.js'
+import { improvedDemoSession } from './support/demo.js'
 import { fitsWidth, shots, signIn } from './support/session.js'
 
 describe('recommendations in Chromium, on a server filled by the demo', () => {
@@ -13,11 +11,7 @@ describe('recommendations in Chromium, on a server filled by the demo', () => {
   let b: Browser
 
   beforeAll(async () => {
-    await ensureWebBuilt()
-    s = await startTestServer(sqlite)
-    await fillWithDemo(s, { registry: true, conversations: 80 })
-    await improveLikeTheDemo(s)
-    b = await openBrowser({ width: 1366, height: 768 })
+    ;({ s, b } = await improvedDemoSession(80))
   }, 120_000)
   afterAll(async () => {
     await b?.close()

@@ -9,7 +9,10 @@ import {
 } from '../../../server/src/demo/index.js'
 import { createSimulatedProvider } from '../../../server/src/llm/index.js'
 import { demoImprovement } from '../../../server/src/optimize/demo.js'
-import type { TestServer } from '../../../server/test/support/server.js'
+import { sqlite } from '../../../server/test/support/engines.js'
+import { startTestServer, type TestServer } from '../../../server/test/support/server.js'
+import { type Browser, openBrowser } from './browser.js'
+import { ensureWebBuilt } from './build.js'
 
 type EvalStatus = { jobs: Record<'pending' | 'running' | 'done' | 'skipped' | 'failed', number> }
 
@@ -75,4 +78,17 @@ export async function fillWithDemo(
  */
 export async function improveLikeTheDemo(s: TestServer, days = 7): Promise<void> {
   await demoImprovement((method, path, body) => s.call(method, path, body), { days })
+}
+
+/**
+ * What the registry, experiment, dataset and recommendation pages are tested on: the built
+ * dashboard, a server filled like `chatlens demo` (registry, experiment, dataset, a recommendation)
+ * and a browser on a laptop-sized screen.
+ */
+export async function improvedDemoSession(conversations: number): Promise<{ s: TestServer; b: Browser }> {
+  await ensureWebBuilt()
+  const s = await startTestServer(sqlite)
+  await fillWithDemo(s, { registry: true, conversations })
+  await improveLikeTheDemo(s)
+  return { s, b: await openBrowser({ width: 1366, height: 768 }) }
 }
