@@ -44,30 +44,59 @@ function merge<T extends { metadata?: Record<string, unknown> }>(prev: T | undef
 }
 
 /**
- * A trace while it runs, and the handle its function receives. Everything is kept as given and
- * serialised when its batch is sent, so the traced call pays for a few field writes only.
+ * What traces and spans share while they run: their id and start, the fields set with update(),
+ * and the outcome, recorded once. Everything is kept as given and serialised when its batch is
+ * sent, so the traced call pays for a few field writes only.
  */
-export class TraceRecord implements TraceHandle, Queued {
+abstract class RunningRecord<U extends TraceUpdate | SpanUpdate> implements Queued {
   readonly id: string
   private readonly t0: number
   readonly startMs: number
   durationMs = -1
-  patch: TraceUpdate | undefined = undefined
+  patch: U | undefined = undefined
   result: unknown = undefined
   failure: unknown = undefined
   failed = false
-  /** The first generation span, whose model, parameters and first token the trace reports too. */
-  generation: SpanRecord | undefined = undefined
   json: string | undefined = undefined
 
   constructor(
     readonly recorder: Recorder,
-    readonly name: string,
-    readonly opts: TraceOptions | undefined,
+    givenId: unknown,
   ) {
     this.t0 = recorder.clock ? recorder.clock.now() : monotonic()
     this.startMs = recorder.clock ? this.t0 : epochMs(this.t0)
-    this.id = opts?.id === undefined ? uuidv7(this.startMs) : ownId(recorder, opts.id, this.startMs)
+    this.id = givenId === undefined ? uuidv7(this.startMs) : ownId(recorder, givenId, this.startMs)
+  }
+
+  update(fields: U): void {
+    if (fields === null || typeof fields !== 'object') this.recorder.complain('update() takes an object')
+    else this.patch = merge<U>(this.patch, fields)
+  }
+
+  /** Records the outcome and queues the record; false when it had ended already. */
+  protected finish(result: unknown, failure: unknown, failed: boolean): boolean {
+    if (this.durationMs >= 0) return false
+    this.durationMs = (this.recorder.clock ? this.recorder.clock.now() : monotonic()) - this.t0
+    this.result = result
+    this.failure = failure
+    this.failed = failed
+    return true
+  }
+
+  abstract toJson(complain: (message: string) => void): string
+}
+
+/** A trace while it runs, and the handle its function receives. */
+export class TraceRecord extends RunningRecord<TraceUpdate> implements TraceHandle {
+  /** The first generation span, whose model, parameters and first token the trace reports too. */
+  generation: SpanRecord | undefined = undefined
+
+  constructor(
+    recorder: Recorder,
+    readonly name: string,
+    readonly opts: TraceOptions | undefined,
+  ) {
+    super(recorder, opts?.id)
   }
 
   get traceId(): string {
@@ -80,18 +109,8 @@ export class TraceRecord implements TraceHandle, Queued {
     return this.patch?.sessionId ?? this.opts?.sessionId
   }
 
-  update(fields: TraceUpdate): void {
-    if (fields === null || typeof fields !== 'object') this.recorder.complain('update() takes an object')
-    else this.patch = merge(this.patch, fields)
-  }
-
   end(result: unknown, failure: unknown, failed: boolean): void {
-    if (this.durationMs >= 0) return
-    this.durationMs = (this.recorder.clock ? this.recorder.clock.now() : monotonic()) - this.t0
-    this.result = result
-    this.failure = failure
-    this.failed = failed
-    this.recorder.enqueue(this)
+    if (this.finish(result, failure, failed)) this.recorder.enqueue(this)
   }
 
   toJson(complain: (message: string) => void): string {
@@ -100,47 +119,27 @@ export class TraceRecord implements TraceHandle, Queued {
 }
 
 /** A span while it runs, and the handle its function receives. */
-export class SpanRecord implements SpanHandle, Queued {
-  readonly id: string
+export class SpanRecord extends RunningRecord<SpanUpdate> implements SpanHandle {
   readonly traceId: string
   readonly parentId: string | undefined
-  private readonly t0: number
-  readonly startMs: number
-  durationMs = -1
-  patch: SpanUpdate | undefined = undefined
-  result: unknown = undefined
-  failure: unknown = undefined
-  failed = false
   /** Set when this span started its own trace, which then ends with it. */
   ownsRoot = false
-  json: string | undefined = undefined
 
   constructor(
-    readonly recorder: Recorder,
+    recorder: Recorder,
     readonly root: TraceRecord,
     parent: TraceRecord | SpanRecord,
     readonly name: string,
     readonly kind: SpanKind,
     readonly opts: SpanOptions | undefined,
   ) {
-    this.t0 = recorder.clock ? recorder.clock.now() : monotonic()
-    this.startMs = recorder.clock ? this.t0 : epochMs(this.t0)
-    this.id = opts?.id === undefined ? uuidv7(this.startMs) : ownId(recorder, opts.id, this.startMs)
+    super(recorder, opts?.id)
     this.traceId = root.id
     this.parentId = parent === root ? undefined : parent.id
   }
 
-  update(fields: SpanUpdate): void {
-    if (fields === null || typeof fields !== 'object') this.recorder.complain('update() takes an object')
-    else this.patch = merge(this.patch, fields)
-  }
-
   end(result: unknown, failure: unknown, failed: boolean): void {
-    if (this.durationMs >= 0) return
-    this.durationMs = (this.recorder.clock ? this.recorder.clock.now() : monotonic()) - this.t0
-    this.result = result
-    this.failure = failure
-    this.failed = failed
+    if (!this.finish(result, failure, failed)) return
     if (this.kind === 'generation' && this.root.generation === undefined) this.root.generation = this
     this.recorder.enqueue(this)
     if (this.ownsRoot) this.root.end(this.patch?.output ?? result, failure, failed)
