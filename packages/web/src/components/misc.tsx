@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
+import type { Paged } from '../lib/use-api.js'
 import { Icon } from './icons.js'
 
 export function StatusBadge({ status }: { status: 'ok' | 'error' }) {
@@ -101,5 +102,15 @@ export function Section({
       </div>
       {children}
     </section>
+  )
+}
+
+/** The button under a cursor-paginated list that fetches its next page; nothing at the end. */
+export function LoadMore({ list }: { list: Paged<unknown> }) {
+  if (!list.hasMore) return null
+  return (
+    <button type="button" class="button" disabled={list.loading} onClick={list.loadMore}>
+      {list.loading ? 'Loading…' : 'Load more'}
+    </button>
   )
 }

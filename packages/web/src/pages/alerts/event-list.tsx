@@ -1,4 +1,4 @@
-import { Badge, ErrorBanner, Loading } from '../../components/misc.js'
+import { Badge, ErrorBanner, Loading, LoadMore } from '../../components/misc.js'
 import type { AlertEvent } from '../../lib/api-types.js'
 import { formatDateTime, formatInt, formatTime } from '../../lib/format.js'
 import type { Paged } from '../../lib/use-api.js'
@@ -84,11 +84,7 @@ export function EventList({ list }: { list: Paged<AlertEvent> }) {
           ))}
         </tbody>
       </table>
-      {list.hasMore && (
-        <button type="button" class="button" disabled={list.loading} onClick={list.loadMore}>
-          {list.loading ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore list={list} />
     </>
   )
 }

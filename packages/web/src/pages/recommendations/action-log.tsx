@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { Badge, ErrorBanner, Loading } from '../../components/misc.js'
+import { Badge, ErrorBanner, Loading, LoadMore } from '../../components/misc.js'
 import type { OptimizationAction } from '../../lib/api-types.js'
 import { formatDateTime, formatTime } from '../../lib/format.js'
 import { Link } from '../../lib/router.js'
@@ -98,11 +98,7 @@ export function ActionLog({
           ))}
         </tbody>
       </table>
-      {list.hasMore && (
-        <button type="button" class="button" disabled={list.loading} onClick={list.loadMore}>
-          {list.loading ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore list={list} />
     </>
   )
 }
