@@ -53,62 +53,32 @@ const positiveVsNegative = (i: LabelledItem) =>
     ? undefined
     : i.labels.sentiment === 'positive'
 
+type BooleanLabel = Exclude<keyof LabelledItem['labels'], 'sentiment'>
+
+/** Each binary check: the evaluator (its score's name), the label it predicts, the threshold. */
+const CHECKS: [evaluator: string, label: BooleanLabel, threshold: number][] = [
+  ['coherence', 'coherent', 0.6],
+  ['toxicity', 'toxic', 0.5],
+  ['support_signals', 'supported', 0.5],
+  ['pii_leak', 'pii', 0.5],
+  ['refusal', 'refusal', 0.5],
+  ['length_appropriateness', 'lengthOk', 0.5],
+  ['quality', 'acceptable', 0.7],
+]
+
 function rows(only?: ReadonlySet<string>): Row[] {
+  const relevant = (i: LabelledItem) => i.labels.relevant
   return [
-    row(
-      'relevance',
-      'relevant',
-      points(cold, 'relevance', (i) => i.labels.relevant, only),
-      0.5,
-    ),
-    row(
-      'relevance (warm corpus)',
-      'relevant',
-      points(warm, 'relevance', (i) => i.labels.relevant, only),
-      0.5,
-    ),
-    row(
-      'coherence',
-      'coherent',
-      points(cold, 'coherence', (i) => i.labels.coherent, only),
-      0.6,
-    ),
-    row(
-      'toxicity',
-      'toxic',
-      points(cold, 'toxicity', (i) => i.labels.toxic, only),
-      0.5,
-    ),
+    row('relevance', 'relevant', points(cold, 'relevance', relevant, only), 0.5),
+    row('relevance (warm corpus)', 'relevant', points(warm, 'relevance', relevant, only), 0.5),
     row('sentiment', 'positive vs negative', points(cold, 'sentiment', positiveVsNegative, only), 0.5),
-    row(
-      'support_signals',
-      'supported',
-      points(cold, 'support_signals', (i) => i.labels.supported, only),
-      0.5,
-    ),
-    row(
-      'pii_leak',
-      'pii',
-      points(cold, 'pii_leak', (i) => i.labels.pii, only),
-      0.5,
-    ),
-    row(
-      'refusal',
-      'refusal',
-      points(cold, 'refusal', (i) => i.labels.refusal, only),
-      0.5,
-    ),
-    row(
-      'length_appropriateness',
-      'lengthOk',
-      points(cold, 'length_appropriateness', (i) => i.labels.lengthOk, only),
-      0.5,
-    ),
-    row(
-      'quality',
-      'acceptable',
-      points(cold, 'quality', (i) => i.labels.acceptable, only),
-      0.7,
+    ...CHECKS.map(([evaluator, label, threshold]) =>
+      row(
+        evaluator,
+        label,
+        points(cold, evaluator, (i) => i.labels[label], only),
+        threshold,
+      ),
     ),
   ]
 }
