@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { Changes } from './changes.js'
 
 /**
  * The API key lives in localStorage so links opened in a new tab stay signed in; "Sign out"
@@ -11,7 +11,7 @@ export type SignOutReason = 'signed_out' | 'rejected'
 export type AuthState = { token: string | null; reason: SignOutReason | null }
 
 let state: AuthState = { token: read(), reason: null }
-const listeners = new Set<() => void>()
+const changes = new Changes()
 
 function read(): string | null {
   try {
@@ -27,7 +27,7 @@ function set(next: AuthState) {
     if (next.token) localStorage.setItem(STORAGE_KEY, next.token)
     else localStorage.removeItem(STORAGE_KEY)
   } catch {}
-  for (const l of listeners) l()
+  changes.emit()
 }
 
 export function getToken(): string | null {
@@ -55,13 +55,6 @@ export function takeTokenFromUrl(loc: Location = window.location): boolean {
 }
 
 export function useAuth(): AuthState {
-  const [, rerender] = useState(0)
-  useEffect(() => {
-    const l = () => rerender((n) => n + 1)
-    listeners.add(l)
-    return () => {
-      listeners.delete(l)
-    }
-  }, [])
+  changes.use()
   return state
 }

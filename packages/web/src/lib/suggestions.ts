@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { Changes } from './changes.js'
 import type { GlobalFilterKey } from './url-state.js'
 
 /**
@@ -14,7 +14,7 @@ const seen: Record<GlobalFilterKey, Set<string>> = {
   category: new Set(),
   tag: new Set(),
 }
-const listeners = new Set<() => void>()
+const changes = new Changes()
 
 export function rememberValues(
   values: Partial<Record<GlobalFilterKey, (string | null | undefined)[]>>,
@@ -29,17 +29,10 @@ export function rememberValues(
       }
     }
   }
-  if (changed) for (const l of listeners) l()
+  if (changed) changes.emit()
 }
 
 export function useSuggestions(key: GlobalFilterKey): string[] {
-  const [, rerender] = useState(0)
-  useEffect(() => {
-    const l = () => rerender((n) => n + 1)
-    listeners.add(l)
-    return () => {
-      listeners.delete(l)
-    }
-  }, [])
+  changes.use()
   return [...seen[key]].sort()
 }

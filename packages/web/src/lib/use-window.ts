@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useMemo } from 'preact/hooks'
+import { Changes } from './changes.js'
 import { useLocation } from './router.js'
 import { type GlobalState, globalSearch, readGlobal, timeWindow } from './url-state.js'
 
 /** Bumped by the Refresh button: relative ranges then end at the new "now". */
 let tick = 0
-const listeners = new Set<() => void>()
+const changes = new Changes()
 
 export function refreshNow(): void {
   tick++
-  for (const l of listeners) l()
+  changes.emit()
 }
 
 export type PageWindow = GlobalState & {
@@ -22,14 +23,8 @@ export type PageWindow = GlobalState & {
  */
 export function useGlobal(): PageWindow {
   const { params } = useLocation()
-  const [t, setT] = useState(tick)
-  useEffect(() => {
-    const l = () => setT(tick)
-    listeners.add(l)
-    return () => {
-      listeners.delete(l)
-    }
-  }, [])
+  changes.use()
+  const t = tick
   const key = globalSearch(params)
   return useMemo(() => {
     const g = readGlobal(params)

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks'
 import type { PlaygroundReply } from '../../lib/api-types.js'
+import { Changes } from '../../lib/changes.js'
 
 /** One exchange: what was sent, and the answer (or why there is none). */
 export type Turn = {
@@ -39,14 +39,14 @@ function load(): Conversation {
 }
 
 let state: Conversation = load()
-const listeners = new Set<() => void>()
+const changes = new Changes()
 
 export function update(change: (c: Conversation) => Conversation): void {
   state = change(state)
   try {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state))
   } catch {}
-  for (const l of listeners) l()
+  changes.emit()
 }
 
 /** A new conversation: a fresh session id, no turns (the user id is kept). */
@@ -57,13 +57,6 @@ export function restart(): string {
 }
 
 export function useConversation(): Conversation {
-  const [, rerender] = useState(0)
-  useEffect(() => {
-    const l = () => rerender((n) => n + 1)
-    listeners.add(l)
-    return () => {
-      listeners.delete(l)
-    }
-  }, [])
+  changes.use()
   return state
 }
