@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type FakeOpenAI, startFakeOpenAI } from '../../src/llm/testing/openai-server.js'
 import { openStore } from '../../src/store/index.js'
 import { tempDir } from '../support/engines.js'
 import { ev } from '../support/events.js'
+import { spawnServer } from '../support/spawn-server.js'
 import { waitFor } from '../support/wait.js'
 
 const RUBRIC = JSON.stringify({
@@ -14,35 +14,14 @@ const RUBRIC = JSON.stringify({
   toxicity: 0, toxicity_reason: 'polite',
 }) // biome-ignore format: one answer
 
-/** Starts `chatlens` on `file` in a child process; the judge talks to `llmUrl`. */
-async function spawnServer(file: string, llmUrl: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, '../support/server-process.ts'), file],
-    {
-      env: {
-        ...process.env,
-        CHATLENS_LLM_BASE_URL: llmUrl,
-        CHATLENS_LLM_API_KEY: 'test',
-        CHATLENS_LLM_MODEL: 'gpt-4o-mini',
-        CHATLENS_EVAL_LEASE_MS: '1500',
-        CHATLENS_LLM_TIMEOUT_MS: '60000',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  const line = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next()
-  const { url, key } = JSON.parse(line.value as string) as { url: string; key: string }
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return res.json() as Promise<any>
-  }
-  return { child, call }
-}
+/** The judge of the spawned server talks to `llmUrl`; a lease runs out fast after a crash. */
+const judgeEnv = (llmUrl: string) => ({
+  CHATLENS_LLM_BASE_URL: llmUrl,
+  CHATLENS_LLM_API_KEY: 'test',
+  CHATLENS_LLM_MODEL: 'gpt-4o-mini',
+  CHATLENS_EVAL_LEASE_MS: '1500',
+  CHATLENS_LLM_TIMEOUT_MS: '60000',
+})
 
 describe('evaluation jobs and a crash', () => {
   const dir = tempDir()
@@ -64,7 +43,7 @@ describe('evaluation jobs and a crash', () => {
           : RUBRIC,
     })
     const file = join(dir.path, 'chatlens.db')
-    const first = await spawnServer(file, fake.url)
+    const first = await spawnServer(file, judgeEnv(fake.url))
     children.push(first.child)
     await first.call('PUT', '/api/v1/project/settings', {
       evaluation: { judge: { mode: 'on', sampleRate: 1, evaluators: ['rubric', 'category'] } },
@@ -93,7 +72,7 @@ describe('evaluation jobs and a crash', () => {
     await db.close()
 
     judgeHangs = false
-    const second = await spawnServer(file, fake.url)
+    const second = await spawnServer(file, judgeEnv(fake.url))
     children.push(second.child)
     const status = await waitFor(
       'every job done after the restart',

@@ -1,39 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { Chatlens } from '@chatlens/sdk'
 import { afterAll, describe, expect, it } from 'vitest'
 import { assignVariant } from '../../src/experiments/index.js'
 import { sampleRatioMismatch } from '../../src/experiments/stats/index.js'
 import { tempDir } from '../support/engines.js'
-
-/** `chatlens` on a SQLite file in a process of its own. */
-async function spawnServer(file: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, '../support/server-process.ts'), file],
-    {
-      env: { ...process.env, CHATLENS_LLM_BASE_URL: '', CHATLENS_LLM_API_KEY: '', OPENAI_API_KEY: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  const line = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next()
-  const { url, key } = JSON.parse(line.value as string) as { url: string; key: string }
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return (await res.json()) as any
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGKILL')
-    })
-  return { child, url, key, call, stop }
-}
+import { spawnServer } from '../support/spawn-server.js'
 
 const UNITS = 300
 
