@@ -15,6 +15,18 @@ function metadata(opt: unknown, patch: unknown, complain: Complain): object | un
   return record(merged, 'metadata', complain)
 }
 
+/** Token counts and cost as given, checked; a trace and a span report them alike. */
+function usage(p: TraceUpdate | SpanUpdate, complain: Complain) {
+  return {
+    inputTokens: count(p.inputTokens, 'inputTokens', complain),
+    outputTokens: count(p.outputTokens, 'outputTokens', complain),
+    totalTokens: count(p.totalTokens, 'totalTokens', complain),
+    cachedInputTokens: count(p.cachedInputTokens, 'cachedInputTokens', complain),
+    reasoningTokens: count(p.reasoningTokens, 'reasoningTokens', complain),
+    costUsd: amount(p.costUsd, 'costUsd', complain),
+  }
+}
+
 /** status, error and errorType from a thrown error or one set with update({ error }). */
 function outcome(rec: TraceRecord | SpanRecord, patchError: unknown) {
   const failed = rec.failed || patchError !== undefined
@@ -57,12 +69,7 @@ export function traceJson(rec: TraceRecord, o: TraceOptions, p: TraceUpdate, com
       ),
       input: first(p.input, o.input),
       output: p.output !== undefined ? p.output : rec.result,
-      inputTokens: count(p.inputTokens, 'inputTokens', complain),
-      outputTokens: count(p.outputTokens, 'outputTokens', complain),
-      totalTokens: count(p.totalTokens, 'totalTokens', complain),
-      cachedInputTokens: count(p.cachedInputTokens, 'cachedInputTokens', complain),
-      reasoningTokens: count(p.reasoningTokens, 'reasoningTokens', complain),
-      costUsd: amount(p.costUsd, 'costUsd', complain),
+      ...usage(p, complain),
       latencyMs: round3(rec.durationMs),
       timeToFirstTokenMs: amount(ttft, 'timeToFirstTokenMs', complain),
       status,
@@ -101,12 +108,7 @@ export function spanJson(rec: SpanRecord, o: SpanOptions, p: SpanUpdate, complai
       parameters: record(first(p.parameters, o.parameters), 'parameters', complain),
       input: first(p.input, o.input),
       output: p.output !== undefined ? p.output : rec.result,
-      inputTokens: count(p.inputTokens, 'inputTokens', complain),
-      outputTokens: count(p.outputTokens, 'outputTokens', complain),
-      totalTokens: count(p.totalTokens, 'totalTokens', complain),
-      cachedInputTokens: count(p.cachedInputTokens, 'cachedInputTokens', complain),
-      reasoningTokens: count(p.reasoningTokens, 'reasoningTokens', complain),
-      costUsd: amount(p.costUsd, 'costUsd', complain),
+      ...usage(p, complain),
       status,
       error,
       errorType,
