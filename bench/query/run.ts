@@ -63,6 +63,8 @@ for (const traces of SIZES) {
   )
   // Tags are many per trace, so a tag filter reads the raw rows of the window.
   const byTag = await timeIt(() => getOverview(db, project.id, { ...day, filter: { tag: 'vip' } }), 3)
+  const week = { window: resolveWindow({ window: 7 * DAY }, now, 'day'), interval: 'day' as const }
+  const byTag7d = await timeIt(() => getOverview(db, project.id, { ...week, filter: { tag: 'vip' } }), 3)
   // A live server always has the current hour queued (ingest keeps touching it): read raw.
   const currentHour = now - (now % HOUR)
   await db.run('INSERT OR IGNORE INTO analytics_dirty (project_id, hour) VALUES (?, ?)', [
@@ -111,6 +113,7 @@ for (const traces of SIZES) {
     lastHourTraces,
     overviewFilteredMs: round(median(filtered)),
     overviewTagFilteredMs: round(median(byTag)),
+    overviewTagFiltered7dMs: round(median(byTag7d)),
     metrics24hMs: round(median(metrics24h)),
     overview30dDailyMs: round(median(overview30d)),
     groupByUser24hMs: round(median(byUser)),
@@ -132,6 +135,7 @@ const header = [
   'dirty-hour ms',
   '30 d daily ms',
   'by tag ms',
+  'tag 7 d ms',
   'by user ms',
   'build s',
 ]
@@ -155,6 +159,7 @@ results.forEach((r, i) => {
         r.overviewDirtyHourMs as number,
         r.overview30dDailyMs as number,
         r.overviewTagFilteredMs as number,
+        r.overviewTagFiltered7dMs as number,
         r.groupByUser24hMs as number,
         r.rollupBuildS as number,
       ],
